@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Glider's one entry point.
+#   ./build.sh          install what is missing, build the WASM core, package dist/chrome and dist/firefox
+#   ./build.sh test     all of the above, then every test; ends with "N passed, N failed"
+#   ./build.sh demo     build, then show the extension working on the demo network pages
+#   ./build.sh bench    build, then run the benchmarks (docs/BENCHMARKS.md)
+# Idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+# The wasm-bindgen CLI must match the library exactly; the pin lives in Cargo.toml.
+WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)"
+CHROMIUM=/usr/bin/chromium
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
+die() {
+  printf '\033[1;31merror:\033[0m %s\n' "$*" >&2
+  exit 1
+}
+
+apt_updated=0
+apt_install() {
+  command -v apt-get >/dev/null || die "need Debian packages: $*; install them with your package manager"
+  [ "$(id -u)" = 0 ] || die "need Debian packages: $* (run 'sudo apt-get install -y $*', then ./build.sh again)"
+  if [ "$apt_updated" = 0 ]; then
+    say "apt-get update"
+    apt-get update -qq || die "apt-get update failed"
+    apt_updated=1
+  fi
+  say "apt-get install $*"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
+}
+
+ensure_tools() {
+  command -v cargo >/dev/null || die "Rust is missing: install it with rustup (https://rustup.rs), then run ./build.sh again"
+  [ -n "$WASM_BINDGEN_VERSION" ] || die "Cargo.toml must pin wasm-bindgen with '=' (wasm-bindgen = \"=X.Y.Z\")"
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown || die "could not add the wasm32-unknown-unknown target"
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+    say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (matches the pin in Cargo.toml; takes a few minutes once)"
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force ||
+      die "could not install wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  fi
+  local pkgs=()
+  [ -x "$CHROMIUM" ] || pkgs+=(chromium)
+  command -v node >/dev/null || pkgs+=(nodejs npm)
+  command -v zip >/dev/null || pkgs+=(zip)
+  command -v openssl >/dev/null || pkgs+=(openssl)
+  [ "${#pkgs[@]}" = 0 ] || apt_install "${pkgs[@]}"
+  # npm ci only when the lockfile changed since the last install (idempotent and fast).
+  local stamp=node_modules/.glider-lock-stamp
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    say "npm ci (dev dependencies from package-lock.json)"
+    npm ci --no-audit --no-fund >/dev/null || die "npm ci failed; check network access to the npm registry"
+    cp package-lock.json "$stamp"
+  fi
+  # Debian's binaryen produces broken modules here; the npm package's wasm-opt is the one we trust.
+  WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
+  "$WASM_OPT" --version >/dev/null 2>&1 || die "wasm-opt from the npm binaryen package does not run ($WASM_OPT)"
+}
+
+build_wasm() {
+  say "cargo build --release --target wasm32-unknown-unknown"
+  cargo build --quiet --lib --release --target wasm32-unknown-unknown
+  local tmp
+  tmp="$(mktemp -d "$ROOT/.tmp-pkg.XXXXXX")"
+  say "wasm-bindgen --target web -> pkg/"
+  wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name glider \
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/glider.wasm" || { rm -rf "$tmp"; die "wasm-bindgen failed"; }
+  say "wasm-opt -O3"
+  "$WASM_OPT" -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$tmp/glider_bg.wasm" -o "$tmp/glider_bg.opt.wasm" || { rm -rf "$tmp"; die "wasm-opt failed"; }
+  mv "$tmp/glider_bg.opt.wasm" "$tmp/glider_bg.wasm"
+  # Move into place only when complete: never a half-written pkg/.
+  find pkg -mindepth 1 ! -name README.md -delete
+  mv "$tmp"/* pkg/
+  rm -rf "$tmp"
+  say "pkg/glider_bg.wasm: $(stat -c %s pkg/glider_bg.wasm) bytes, $(gzip -9c pkg/glider_bg.wasm | wc -c) gzipped"
+}
+
+package() {
+  say "packaging dist/chrome and dist/firefox"
+  node scripts/package.mjs || die "packaging failed"
+}
+
+build() {
+  ensure_tools
+  build_wasm
+  package
+}
+
+# --- tests ---------------------------------------------------------------
+
+PASSED=0
+FAILED=0
+FAILED_STAGES=()
+LOG_DIR="$ROOT/.tmp/test-logs"
+
+# Add the counts a runner printed to the totals. A stage that failed without
+# printing any count still counts one failure, so red is never hidden.
+count_stage() {
+  local name=$1 status=$2 log=$3 p f
+  case "$name" in
+    cargo* | wasm*)
+      p=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+      f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
+      ;;
+    e2e*)
+      p=$(grep -E '^# pass ' "$log" | awk '{s+=$3} END {print s+0}')
+      f=$(grep -E '^# fail ' "$log" | awk '{s+=$3} END {print s+0}')
+      ;;
+    *) if [ "$status" = 0 ]; then p=1 f=0; else p=0 f=1; fi ;;
+  esac
+  if [ "$status" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+  PASSED=$((PASSED + p))
+  FAILED=$((FAILED + f))
+  [ "$status" = 0 ] || FAILED_STAGES+=("$name")
+  say "$name: $p passed, $f failed"
+}
+
+stage() {
+  local name=$1 status=0
+  shift
+  local log="$LOG_DIR/$name.log"
+  say "test stage: $name"
+  "$@" 2>&1 | tee "$log" || status=${PIPESTATUS[0]}
+  count_stage "$name" "$status" "$log"
+}
+
+wasm_tests() {
+  command -v chromedriver >/dev/null || apt_install chromium-driver
+  CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
+    cargo test --target wasm32-unknown-unknown --test web
+}
+
+firefox_lint() {
+  node_modules/.bin/web-ext lint --source-dir dist/firefox --self-hosted --output text
+}
+
+run_tests() {
+  rm -rf "$LOG_DIR"
+  mkdir -p "$LOG_DIR"
+  stage fmt cargo fmt --all -- --check
+  stage clippy cargo clippy --quiet --all-targets -- -D warnings
+  stage cargo-test cargo test --quiet
+  stage wasm-bindgen-test wasm_tests
+  stage e2e node --test --test-concurrency=1 tests/e2e/
+  stage web-ext-lint firefox_lint
+  echo
+  if [ "${#FAILED_STAGES[@]}" != 0 ]; then say "failed stages: ${FAILED_STAGES[*]} (logs in .tmp/test-logs/)"; fi
+  echo "$PASSED passed, $FAILED failed"
+  [ "$FAILED" = 0 ]
+}
+
+case "${1:-build}" in
+  build) build ;;
+  test)
+    build
+    run_tests
+    ;;
+  demo)
+    build
+    node scripts/demo.mjs
+    ;;
+  bench)
+    build
+    [ -x bench/run.sh ] || die "bench/run.sh is missing"
+    bench/run.sh
+    ;;
+  *) die "unknown command '$1' (use: ./build.sh [test|demo|bench])" ;;
+esac

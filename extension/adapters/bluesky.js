@@ -1,0 +1,30 @@
+// Bluesky: TipTap (ProseMirror) composer in the compose dialog. Order from the
+// research table: execCommand('insertText') after deleting the selection, then
+// a paste with text/html (plain-text paste collapses blank lines in stock
+// ProseMirror).
+import { ORDERS, defineAdapter, idFromLink } from './lib/index.js';
+
+const SELECTORS = {
+  composer: [
+    // 2026-11: TipTap root inside the composer dialog
+    'div[role="dialog"] .ProseMirror[contenteditable="true"]',
+    // 2026-11: any TipTap root on the page (reply composer opened inline)
+    '.ProseMirror[contenteditable="true"]',
+  ],
+  // 2026-11: "Post" / "Reply" / "Post all"
+  postButton: ['button[data-testid="composerPublishBtn"]', '[data-testid="composerPublishBtn"]', 'button[aria-label="Publish post"]', 'button[aria-label="Publish reply"]'],
+  // 2026-11: feed items and a thread's posts
+  post: ['[data-testid^="feedItem-by-"]', '[data-testid^="postThreadItem-by-"]'],
+  postText: ['[data-testid="postText"]'],
+};
+
+export default defineAdapter({
+  id: 'bluesky',
+  label: 'Bluesky',
+  hosts: ['bsky.app', 'main.bsky.dev'],
+  composerPaths: /^\/intent\/compose\/?$/,
+  selectors: SELECTORS,
+  order: ORDERS.prosemirror,
+  postId: (post) => idFromLink(post, 'a[href*="/post/"]', /\/profile\/([^/]+\/post\/[\w]+)/),
+  mount: (composer) => ({ anchor: composer.parentElement ?? composer, where: 'afterend' }),
+});

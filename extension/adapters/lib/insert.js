@@ -1,0 +1,204 @@
+// Putting text into a site's editor so that the editor's OWN state changes.
+//
+// The chain (shared/research/editor-insertion.md, measured): focus the
+// editable element itself, select its contents, wait a frame (Draft, Lexical
+// and ProseMirror learn the selection from the asynchronous selectionchange),
+// run one technique, wait two frames, read back and compare; on a mismatch
+// select again and try the next technique. A changed DOM alone proves nothing
+// (Draft's DOM can show every line while its state holds one), which is why
+// each adapter orders only the techniques its framework really handles.
+import { isTextField, normalizeText, readText, textToHtml } from './text.js';
+
+/** One animation frame, or 50 ms when frames are throttled (background tab). */
+export function nextFrame() {
+  return new Promise((resolve) => {
+    let done = false;
+    const fire = () => {
+      if (!done) {
+        done = true;
+        resolve();
+      }
+    };
+    requestAnimationFrame(fire);
+    setTimeout(fire, 50);
+  });
+}
+
+export async function frames(n) {
+  for (let i = 0; i < n; i += 1) await nextFrame();
+}
+
+function unsupported(why) {
+  const e = new Error(why);
+  e.unsupported = true;
+  return e;
+}
+
+/**
+ * Focus the editable element itself and select all of it (replace) or put the
+ * caret at its end; resolves once the editor can have seen the change: after
+ * the asynchronous `selectionchange` event (or 100 ms) and one more frame.
+ */
+export async function selectContents(el, { replace = true } = {}) {
+  const doc = el.ownerDocument;
+  const changed = new Promise((resolve) => {
+    const t = setTimeout(resolve, 100);
+    doc.addEventListener('selectionchange', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+  el.focus({ preventScroll: true });
+  if (isTextField(el)) {
+    if (replace) el.select();
+    else el.setSelectionRange(el.value.length, el.value.length);
+  } else {
+    const sel = doc.getSelection();
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    if (!replace) range.collapse(false);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  await changed;
+  await nextFrame();
+}
+
+function hasSelection(el) {
+  if (isTextField(el)) return el.selectionStart !== el.selectionEnd;
+  const sel = el.ownerDocument.getSelection();
+  return !!sel && sel.rangeCount > 0 && !sel.isCollapsed;
+}
+
+function target(el) {
+  return el.ownerDocument.activeElement && el.contains(el.ownerDocument.activeElement)
+    ? el.ownerDocument.activeElement
+    : el;
+}
+
+// ---------------------------------------------------------------------------
+// Techniques. Each is `async (el, text, ctx) => { handled?: boolean }`, run
+// with the selection already in place; throw an error with `unsupported` set
+// when the technique cannot express this text for this element.
+
+/** Synthetic paste: Draft.js, Lexical, Quill. `html: true` adds text/html (one <p> per line): ProseMirror keeps blank lines. */
+export function paste({ html = false } = {}) {
+  const fn = async (el, text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    if (html) dt.setData('text/html', textToHtml(text));
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true });
+    target(el).dispatchEvent(ev);
+    return { handled: ev.defaultPrevented };
+  };
+  Object.defineProperty(fn, 'name', { value: html ? 'paste-html' : 'paste' });
+  return fn;
+}
+
+function beforeinput(el, inputType, data = null) {
+  const ev = new InputEvent('beforeinput', { inputType, data, bubbles: true, cancelable: true, composed: true });
+  target(el).dispatchEvent(ev);
+  return ev.defaultPrevented;
+}
+
+/** One `beforeinput` insertText per line with `insertParagraph` between (Lexical). */
+export async function beforeinputLines(el, text) {
+  if (isTextField(el)) throw unsupported('beforeinput does nothing in a text field');
+  const lines = text.split('\n');
+  let handled = true;
+  if (text === '') return { handled: beforeinput(el, 'deleteContentBackward') };
+  for (let i = 0; i < lines.length; i += 1) {
+    if (i > 0) handled = beforeinput(el, 'insertParagraph') && handled;
+    if (lines[i]) handled = beforeinput(el, 'insertText', lines[i]) && handled;
+  }
+  return { handled };
+}
+
+/**
+ * `document.execCommand('insertText')`: textarea (native undo), ProseMirror,
+ * Quill, plain contenteditable. In a contenteditable a selection is deleted
+ * first: ProseMirror mis-parses a replacement that spans several blocks.
+ */
+export async function execCommand(el, text) {
+  const doc = el.ownerDocument;
+  if (!isTextField(el) && hasSelection(el)) doc.execCommand('delete', false);
+  if (text === '') return { handled: isTextField(el) ? doc.execCommand('delete', false) : true };
+  return { handled: doc.execCommand('insertText', false, text) };
+}
+
+/** The prototype's value setter plus an `input` event: React-controlled textareas (no native undo). */
+export async function nativeSetter(el, text, ctx = {}) {
+  if (!isTextField(el)) throw unsupported('native setter needs a textarea or input');
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value').set;
+  const value = ctx.replace === false ? el.value + text : text;
+  setter.call(el, value);
+  el.setSelectionRange(value.length, value.length);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  return { handled: true };
+}
+
+/** Legacy `textInput` event (Draft.js's onBeforeInput). One line only: Draft splits blocks on Enter keydown. */
+export async function textInput(el, text) {
+  if (text.includes('\n')) throw unsupported('textInput cannot make line breaks');
+  if (!text) throw unsupported('textInput cannot delete');
+  const ev = el.ownerDocument.createEvent('TextEvent');
+  ev.initTextEvent('textInput', true, true, el.ownerDocument.defaultView, text);
+  target(el).dispatchEvent(ev);
+  return { handled: ev.defaultPrevented };
+}
+
+/** Ready-made orders per framework (research table). */
+export const ORDERS = Object.freeze({
+  auto: [paste(), beforeinputLines, execCommand],
+  textarea: [execCommand, nativeSetter],
+  draft: [paste(), textInput],
+  lexical: [beforeinputLines, paste()],
+  prosemirror: [execCommand, paste({ html: true })],
+  quill: [paste(), execCommand],
+  contenteditable: [execCommand],
+});
+
+/**
+ * Insert `text` into `el` with verification.
+ * @param {Element} el the editable element (textarea or contenteditable root)
+ * @param {string} text
+ * @param {{ replace?: boolean, strategies?: Function[], read?: (el: Element) => string }} [opts]
+ *   replace (default true): replace everything, else append at the end;
+ *   read: how to read back (default readText)
+ * @returns {Promise<{ ok: boolean, technique: string|null, text: string, tried: {technique: string, result: string}[] }>}
+ *   On ok:false the caller offers the "copied to clipboard" fallback.
+ */
+export async function insertText(el, text, { replace = true, strategies = ORDERS.auto, read = readText } = {}) {
+  const wanted = normalizeText(text);
+  const before = read(el);
+  const expected = replace ? wanted : before + wanted;
+  const tried = [];
+  let pristine = true;
+  for (const technique of strategies) {
+    const name = technique.name || 'anonymous';
+    // After a failed attempt the editor may hold partial text: from then on
+    // replace everything with the full intended result.
+    const mode = replace || !pristine;
+    const payload = mode && !replace ? expected : wanted;
+    await selectContents(el, { replace: mode });
+    let result;
+    try {
+      const r = await technique(el, payload, { replace: mode });
+      await frames(2);
+      const got = read(el);
+      if (got === expected) {
+        tried.push({ technique: name, result: 'ok' });
+        return { ok: true, technique: name, text: got, tried };
+      }
+      result = got === before ? 'no change' : 'mismatch';
+      if (r?.handled === false) result += ' (event not handled)';
+      if (got !== before) pristine = false;
+    } catch (e) {
+      result = e?.unsupported ? `unsupported: ${e.message}` : `error: ${e?.message ?? e}`;
+      if (read(el) !== before) pristine = false;
+    }
+    tried.push({ technique: name, result });
+  }
+  return { ok: false, technique: null, text: read(el), tried };
+}

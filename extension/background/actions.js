@@ -1,0 +1,81 @@
+// What a reminder notification's buttons do: Open & fill (open the network's
+// composer and write the text into it through the adapter), Mark published,
+// and — on a click on the notification itself — the reminder page with
+// every action, including the snooze choices (10 min, 1 h, tomorrow).
+import { api } from '../shared/api.js';
+import { boot } from './boot.js';
+import { handlers } from './handlers.js';
+
+const enc = encodeURIComponent;
+
+// Where each network's composer opens. An intent/share URL where the network
+// has one (it also pre-fills on sites where our adapter can't run yet);
+// otherwise the page that has the composer.
+const COMPOSE_URL = {
+  x: (text) => `https://x.com/intent/post?text=${enc(text)}`,
+  bluesky: (text) => `https://bsky.app/intent/compose?text=${enc(text)}`,
+  threads: (text) => `https://www.threads.net/intent/post?text=${enc(text)}`,
+  mastodon: (text, account) => `https://${account?.instance || 'mastodon.social'}/share?text=${enc(text)}`,
+  linkedin: () => 'https://www.linkedin.com/feed/?shareActive=true',
+  facebook: () => 'https://www.facebook.com/',
+  vk: () => 'https://vk.com/feed',
+  telegram: () => 'https://web.telegram.org/a/',
+  reddit: () => 'https://www.reddit.com/submit?type=TEXT',
+};
+
+export function composeUrl(network, text, account) {
+  return (COMPOSE_URL[network] ?? COMPOSE_URL.x)(text, account);
+}
+
+/** Ask the tab's content script to insert `text`, retrying while the page loads. */
+async function fillTab(tabId, text, timeoutMs = 30000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const res = await api.tabs.sendMessage(tabId, { type: 'composer.insert', text, replace: true }, { frameId: 0 }).catch(() => null);
+    if (res?.ok) return res;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { ok: false, reason: 'timeout' };
+}
+
+export async function openAndFill(postId) {
+  const ctx = await boot();
+  const post = ctx.store.get(`post:${postId}`);
+  if (!post) return null;
+  const network = post.networks?.[0] ?? 'x';
+  const text = post.variants?.[network] ?? post.text;
+  const project = ctx.store.get(`project:${post.projectId}`);
+  const account = project?.networks?.find((n) => n.network === network);
+  const tab = await api.tabs.create({ url: composeUrl(network, text, account), active: true });
+  return fillTab(tab.id, text);
+}
+
+function parseId(notificationId) {
+  const [kind, ...rest] = notificationId.split(':');
+  return { kind, postId: rest.join(':') };
+}
+
+export async function onNotificationButton(notificationId, button) {
+  const { kind, postId } = parseId(notificationId);
+  if (!postId) return;
+  if (kind === 'expiry') {
+    // Expiry: [Open the post, Done (deleted)].
+    const ctx = await boot();
+    const post = ctx.store.get(`post:${postId}`);
+    if (button === 0 && post) await api.tabs.create({ url: post.publishedUrl || composeUrl(post.networks?.[0], '') });
+    if (button === 1) await handlers['post.markPublished']({ id: postId }).catch(() => {});
+    await api.notifications.clear(notificationId);
+    return;
+  }
+  // Due / missed: [Open & fill, Mark published].
+  if (button === 0) await openAndFill(postId);
+  if (button === 1) await handlers['post.markPublished']({ id: postId });
+  await api.notifications.clear(notificationId);
+}
+
+export async function onNotificationClick(notificationId) {
+  const { postId } = parseId(notificationId);
+  if (!postId) return;
+  await api.tabs.create({ url: api.runtime.getURL(`reminder/reminder.html#id=${enc(postId)}`) });
+  await api.notifications.clear(notificationId);
+}

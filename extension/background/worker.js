@@ -1,0 +1,67 @@
+// Background worker: the single writer of storage and the keeper of
+// reminders. Every listener is registered synchronously at the top level so
+// an event that wakes the worker is never missed (MV3), and every handler
+// first awaits `boot()` (load core + storage, reconcile reminders).
+import { api } from '../shared/api.js';
+import { checkMessage, senderKind } from '../shared/messages.js';
+import { boot } from './boot.js';
+import { handlers } from './handlers.js';
+import { ALARM, reconcile } from './reminders.js';
+import { onNotificationButton, onNotificationClick } from './actions.js';
+import { createMenus, onMenuClick } from './menus.js';
+
+const EXTENSION_ORIGIN = api.runtime.getURL('');
+
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  const from = senderKind(sender, api.runtime.id, EXTENSION_ORIGIN);
+  const check = checkMessage(msg, from, Object.keys(handlers));
+  // Not ours (e.g. composer.changed is for the panel) or not valid: stay
+  // silent, change nothing, let the real receiver answer.
+  if (!check.ok) return false;
+  Promise.resolve()
+    .then(() => handlers[check.type](msg, sender))
+    .then(
+      (result) => sendResponse({ ok: true, result }),
+      (err) =>
+        sendResponse({
+          ok: false,
+          error: { variant: err?.variant ?? 'Internal', message: String(err?.message ?? err), details: err?.details },
+        }),
+    );
+  return true; // the response is asynchronous
+});
+
+api.runtime.onInstalled.addListener(() => {
+  createMenus();
+  boot().catch((err) => console.error('Glider: start failed', err));
+});
+
+api.runtime.onStartup.addListener(() => {
+  boot().catch((err) => console.error('Glider: start failed', err));
+});
+
+api.alarms.onAlarm.addListener(async (alarm) => {
+  if (alarm.name !== ALARM) return;
+  const ctx = await boot();
+  await reconcile(ctx.store, ctx.core);
+});
+
+api.notifications.onButtonClicked.addListener((id, button) => onNotificationButton(id, button));
+api.notifications.onClicked.addListener((id) => onNotificationClick(id));
+api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
+
+api.commands?.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-panel' && tab?.id !== undefined) {
+    api.tabs.sendMessage(tab.id, { type: 'panel.toggle' }, { frameId: 0 }).catch(() =>
+      // No content script (not a supported site): inject it on this user gesture (activeTab).
+      api.scripting.executeScript({ target: { tabId: tab.id }, files: ['content.js'] }).catch(() => {}),
+    );
+  }
+});
+
+// Waking for any reason (browser start, update, wake from sleep) reconciles:
+// reminders that came due meanwhile are shown once, the alarm is re-armed.
+boot().catch((err) => console.error('Glider: start failed', err));
+
+// Diagnostics for the test-suite and for "inspect service worker".
+globalThis.__glider = { boot, reconcile: async (now) => { const ctx = await boot(); return reconcile(ctx.store, ctx.core, now); } };

@@ -1,0 +1,74 @@
+// Content script: thin on purpose. It picks the site adapter, tracks the
+// composer, mounts the launcher and the panel iframe, and relays messages.
+// It never runs WASM (a strict page CSP blocks it here) and never writes
+// storage (the worker is the single writer).
+import { api } from '../shared/api.js';
+import { checkMessage, senderKind } from '../shared/messages.js';
+import { pickAdapter } from '../adapters/index.js';
+import genericAdapter from '../adapters/generic.js';
+import { ComposerTracker } from './tracker.js';
+import { PanelFrame } from './panel-frame.js';
+
+const ACCEPTS = ['composer.read', 'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle'];
+
+function start() {
+  // Injected twice (manifest + activeTab on a user gesture)? Keep the first.
+  if (globalThis.__gliderContent) return globalThis.__gliderContent;
+  const url = new URL(location.href);
+  const matched = pickAdapter(url);
+  const adapter = matched ?? genericAdapter;
+  const send = (msg) => api.runtime.sendMessage(msg).catch(() => {});
+
+  const panel = new PanelFrame(adapter.id);
+  const tracker = new ComposerTracker(adapter, {
+    onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text }),
+    onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
+    onStatus: (status) => {
+      panel.setLauncherAnchor(status.composer ? adapter.mountPoint(status.composer) : null);
+      send({ type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate });
+    },
+  });
+  tracker.start();
+
+  const extensionOrigin = api.runtime.getURL('');
+  api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ACCEPTS);
+    if (!check.ok) return false;
+    handle(msg).then(sendResponse, (err) => sendResponse({ ok: false, error: String(err?.message ?? err) }));
+    return true;
+  });
+
+  async function handle(msg) {
+    switch (msg.type) {
+      case 'composer.read': {
+        const composer = tracker.current();
+        return { ok: true, found: !!composer, network: adapter.id, text: composer ? adapter.read(composer) : '' };
+      }
+      case 'composer.insert': {
+        const composer = tracker.current() ?? tracker.rescan();
+        if (!composer) return { ok: false, reason: 'noComposer', network: adapter.id };
+        const result = await adapter.insert(composer, msg.text, { replace: msg.replace ?? true });
+        return { ...result, network: adapter.id };
+      }
+      case 'page.posts':
+        return { ok: true, network: adapter.id, posts: adapter.visiblePosts(document).slice(0, 500) };
+      case 'adapter.status': {
+        const { composer, count, needsUpdate } = tracker.status();
+        return { ok: true, network: adapter.id, found: !!composer, composers: count, needsUpdate };
+      }
+      case 'panel.toggle':
+        panel.toggle(msg.open);
+        return { ok: true, open: panel.isOpen() };
+      default:
+        return { ok: false };
+    }
+  }
+
+  // Pages without a dedicated adapter get Glider only on a user gesture
+  // (toolbar / shortcut through activeTab), so open the panel right away.
+  if (!matched) panel.toggle(true);
+  globalThis.__gliderContent = { adapter, tracker, panel };
+  return globalThis.__gliderContent;
+}
+
+start();

@@ -1,0 +1,24 @@
+// Why a schedule was refused. The worker enforces the frequency rules; when
+// its RuleConflict reply does not list the conflicts, the same pure check
+// runs here in the core (no storage involved) so the user still sees which
+// rule failed and why.
+import { loadCore } from '../../shared/core.js';
+import { conflictsOf, describeConflict, describeError } from './errors.js';
+import { projectById, store, zoneOf } from './store.js';
+
+/** Lines explaining a failed `post.schedule` of `post` to `at`. */
+export async function explainScheduleError(err, post, at) {
+  if (err?.variant !== 'RuleConflict') return [];
+  let conflicts = conflictsOf(err);
+  if (!conflicts.length) {
+    try {
+      const core = await loadCore();
+      const project = projectById(post.projectId);
+      if (project && core.checkSchedule) conflicts = core.checkSchedule(project, store.posts, post, at, Date.now()) ?? [];
+    } catch {
+      conflicts = [];
+    }
+  }
+  const lines = conflicts.map((c) => describeConflict(c, zoneOf(post)));
+  return lines.length ? lines : [err.message || describeError(err)];
+}

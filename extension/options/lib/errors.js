@@ -1,0 +1,52 @@
+// Worker errors in the user's words. Variants are stable (see
+// shared/messages.js); rule conflicts are explained one by one.
+import { t } from '../../shared/api.js';
+import { networkLabel } from './networks.js';
+import { formatDateTime, minuteToHm } from './time.js';
+
+/** One frequency-rule conflict (`{kind, ...}` from the core's checkSchedule). */
+export function describeConflict(c, zone) {
+  switch (c?.kind) {
+    case 'inPast':
+      return t('dashConflictInPast');
+    case 'afterExpiry':
+      return t('dashConflictAfterExpiry', formatDateTime(c.expiresAtMs, zone));
+    case 'minGap':
+      return t('dashConflictMinGap', networkLabel(c.network), c.gapMinutes, c.requiredMinutes);
+    case 'maxPerDay':
+      return t('dashConflictMaxPerDay', networkLabel(c.network), c.max, c.day);
+    case 'quietHours':
+      return t('dashConflictQuietHours', networkLabel(c.network), c.localTime, minuteToHm(c.start), minuteToHm(c.end % 1440));
+    default:
+      return t('dashConflictOther', JSON.stringify(c ?? null));
+  }
+}
+
+/** The conflicts a RuleConflict error carries, wherever the worker put them. */
+export function conflictsOf(err) {
+  const d = err?.details ?? err;
+  for (const list of [err?.conflicts, d?.conflicts, d?.details?.conflicts]) {
+    if (Array.isArray(list)) return list;
+  }
+  return [];
+}
+
+/** A one-line message for an error from `call()` (or any Error). */
+export function describeError(err) {
+  switch (err?.variant) {
+    case 'Conflict':
+      return t('dashErrConflict');
+    case 'QuotaExceeded':
+      return t('dashErrQuota');
+    case 'NotFound':
+      return t('dashErrNotFound');
+    case 'BadInput':
+      return t('dashErrBadInput', err.message);
+    case 'RuleConflict':
+      return t('dashErrRuleConflict');
+    case 'Unavailable':
+      return t('dashErrUnavailable');
+    default:
+      return t('errorGeneric', err?.message ?? String(err));
+  }
+}

@@ -1,0 +1,128 @@
+// A filtered list of posts: the queue, drafts and the archive are each one
+// configuration of it. Status, project and search are asked of the worker
+// (`posts.list`), the network filter is applied here (the message has no
+// network field). Rows are built with textContent only.
+import { t } from '../shared/api.js';
+import { call } from '../shared/rpc.js';
+import { clear, el, options } from './lib/dom.js';
+import { describeError } from './lib/errors.js';
+import { networkColour, networkLabel, networks } from './lib/networks.js';
+import { showError, toast } from './lib/notify.js';
+import { planTime, projectById, refresh, store, zoneOf } from './lib/store.js';
+import { formatDateTime } from './lib/time.js';
+
+/** A button that runs `fn`, then refreshes; errors go to the banner. */
+export function action(testid, i18n, fn, extra = {}) {
+  const button = el('button', { type: 'button', testid, i18n, class: extra.class });
+  button.addEventListener('click', async (e) => {
+    e.stopPropagation();
+    // Destructive actions ask twice, in place (no blocking confirm()).
+    if (extra.confirm && button.dataset.confirm !== '1') {
+      button.dataset.confirm = '1';
+      button.textContent = t(extra.confirm);
+      return;
+    }
+    button.disabled = true;
+    try {
+      await fn();
+      if (extra.done) toast(t(extra.done));
+    } catch (err) {
+      showError(err);
+    } finally {
+      button.disabled = false;
+      await refresh();
+    }
+  });
+  return button;
+}
+
+function row(prefix, post, cfg) {
+  const project = projectById(post.projectId);
+  const at = planTime(post);
+  const when = at === null ? t('dashEdited', formatDateTime(post.updatedAt, zoneOf(post))) : formatDateTime(at, zoneOf(post));
+  return el('li', { testid: `${prefix}-item`, class: `post-row status-${post.status}`, dataset: { id: post.id, status: post.status } },
+    el('div', { class: 'post-meta' },
+      el('span', { testid: `${prefix}-item-time`, class: 'time', text: when }),
+      project ? el('span', { class: 'project', testid: `${prefix}-item-project` },
+        el('span', { class: 'swatch', style: { '--swatch': project.color } }), project.name) : null,
+      (post.networks ?? []).map((n) => el('span', {
+        class: 'net-chip', testid: `${prefix}-item-network`, dataset: { network: n }, style: { '--net': networkColour(n) }, text: networkLabel(n),
+      })),
+      el('span', { class: `badge status-${post.status}`, testid: `${prefix}-item-status`, text: t(`dashStatus_${post.status}`) })),
+    el('p', { class: 'post-text', testid: `${prefix}-item-text`, text: post.text, tabindex: 0, onclick: () => cfg.open(post), onkeydown: (e) => e.key === 'Enter' && cfg.open(post) }),
+    el('div', { class: 'row-actions' }, cfg.actions(post)));
+}
+
+/**
+ * @param {HTMLElement} section
+ * @param {{ prefix: string, statuses: Array<[string, string, string[]]>, sort: (a, b) => number,
+ *   actions: (post) => Node[], open: (post) => void, top?: () => Node[], emptyKey: string }} cfg
+ *   statuses: [value, i18n key, statuses sent to posts.list]; the first is the default.
+ */
+export function createListView(section, cfg) {
+  const { prefix } = cfg;
+  const filter = { status: cfg.statuses[0][0], projectId: '', network: '', query: '' };
+  let seq = 0;
+  let searchTimer = 0;
+  const list = el('ul', { testid: `${prefix}-list`, class: 'post-list' });
+  const count = el('span', { testid: `${prefix}-count`, class: 'muted' });
+  const projectSelect = el('select', { testid: `${prefix}-filter-project`, 'aria-label': t('dashProject'), onchange: (e) => set('projectId', e.target.value) });
+  const networkSelect = el('select', { testid: `${prefix}-filter-network`, 'aria-label': t('networkLabel'), onchange: (e) => set('network', e.target.value) });
+  const statusSelect = el('select', { testid: `${prefix}-filter-status`, 'aria-label': t('dashStatus'), hidden: cfg.statuses.length < 2, onchange: (e) => set('status', e.target.value) },
+    options(cfg.statuses.map(([v, key]) => [v, t(key)]), filter.status));
+  const search = el('input', {
+    type: 'search', testid: `${prefix}-search`, class: 'search', placeholder: t('dashSearch'), 'aria-label': t('dashSearch'),
+    oninput: (e) => {
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => set('query', e.target.value.trim()), 200);
+    },
+  });
+  section.append(
+    el('div', { class: 'toolbar' }, ...(cfg.top?.() ?? []), search, statusSelect, projectSelect, networkSelect, el('span', { class: 'spacer' }), count),
+    list);
+
+  function set(key, value) {
+    filter[key] = value;
+    load();
+  }
+
+  function fillFilters() {
+    clear(projectSelect).append(...options([['', t('dashAllProjects')], ...store.projects.map((p) => [p.id, p.name])], filter.projectId));
+    clear(networkSelect).append(...options([['', t('dashAllNetworks')], ...networks().map((n) => [n.id, n.label])], filter.network));
+  }
+
+  async function load() {
+    const mine = ++seq;
+    const statuses = cfg.statuses.find(([v]) => v === filter.status)?.[2] ?? cfg.statuses[0][2];
+    const msg = { status: statuses };
+    if (filter.projectId) msg.projectId = filter.projectId;
+    if (filter.query) msg.query = filter.query;
+    section.setAttribute('aria-busy', 'true');
+    try {
+      const posts = await call('posts.list', msg);
+      if (mine !== seq) return; // a newer filter won
+      const shown = (Array.isArray(posts) ? posts : [])
+        .filter((p) => !filter.network || (p.networks ?? []).includes(filter.network))
+        .sort(cfg.sort);
+      clear(list).append(...shown.map((p) => row(prefix, p, cfg)));
+      if (!shown.length) list.append(el('li', { class: 'empty', testid: `${prefix}-empty`, i18n: cfg.emptyKey }));
+      count.textContent = t('dashCount', shown.length);
+      section.dataset.loaded = String(mine);
+    } catch (err) {
+      if (mine === seq) clear(list).append(el('li', { class: 'empty error', text: describeError(err) }));
+    } finally {
+      if (mine === seq) section.removeAttribute('aria-busy');
+    }
+  }
+
+  return {
+    refresh() {
+      fillFilters();
+      return load();
+    },
+    focusSearch() {
+      search.focus();
+      search.select();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Dashboard (options page): calendar, queue, drafts, archive, projects,
+// settings, import/export. Every write goes to the worker; views re-render
+// from the store after each refresh.
+import { t, localize } from '../shared/api.js';
+import { initArchive } from './archive.js';
+import { calendarKey, initCalendar, renderCalendar } from './calendar.js';
+import { initDrafts } from './drafts.js';
+import { byTestId } from './lib/dom.js';
+import { loadNetworks } from './lib/networks.js';
+import { showError } from './lib/notify.js';
+import { refresh, store, subscribe, watchStorage } from './lib/store.js';
+import { openEditor } from './post-editor.js';
+import { initProjects, renderProjects } from './projects.js';
+import { initQueue } from './queue.js';
+import { applyTheme, initSettings, renderSettings } from './settings.js';
+import { installShortcuts } from './shortcuts.js';
+import { initTransfer } from './transfer.js';
+
+const TABS = ['calendar', 'queue', 'drafts', 'archive', 'projects', 'settings', 'transfer'];
+let current = 'calendar';
+const lists = {};
+
+function section(tab) {
+  return byTestId(`view-${tab}`);
+}
+
+function show(tab) {
+  if (!TABS.includes(tab)) tab = 'calendar';
+  current = tab;
+  for (const name of TABS) {
+    section(name).hidden = name !== tab;
+    const button = byTestId(`tab-${name}`);
+    button.setAttribute('aria-selected', String(name === tab));
+    button.tabIndex = name === tab ? 0 : -1;
+  }
+  if (location.hash !== `#${tab}`) history.replaceState(null, '', `#${tab}`);
+  renderView(tab);
+}
+
+function renderView(tab) {
+  if (!store.loaded) return;
+  if (tab === 'calendar') renderCalendar();
+  else if (tab === 'projects') renderProjects();
+  else if (tab === 'settings') renderSettings();
+  else lists[tab]?.refresh();
+}
+
+function focusSearch() {
+  if (!lists[current]) show('queue');
+  lists[current].focusSearch();
+}
+
+localize();
+for (const tab of TABS) byTestId(`tab-${tab}`).addEventListener('click', () => show(tab));
+byTestId('tabs').addEventListener('keydown', (e) => {
+  const step = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
+  if (!step) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const next = TABS[(TABS.indexOf(current) + step + TABS.length) % TABS.length];
+  show(next);
+  byTestId(`tab-${next}`).focus();
+});
+
+await loadNetworks();
+initCalendar(section('calendar'), openEditor);
+lists.queue = initQueue(section('queue'), openEditor);
+lists.drafts = initDrafts(section('drafts'), openEditor);
+lists.archive = initArchive(section('archive'), openEditor);
+initProjects(section('projects'));
+initSettings(section('settings'));
+initTransfer(section('transfer'));
+installShortcuts({ tabs: TABS, show, current: () => current, search: focusSearch, newDraft: () => openEditor(null), calendarKey });
+
+subscribe(() => {
+  const main = byTestId('main');
+  if (store.error) {
+    showError(store.error);
+    main.dataset.state = 'error';
+    return;
+  }
+  main.dataset.state = 'ready';
+  byTestId('core-version').textContent = store.coreVersion ? t('coreVersion', store.coreVersion) : '';
+  applyTheme(store.settings?.theme);
+  renderView(current);
+});
+watchStorage();
+window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+show(location.hash.slice(1) || 'calendar');
+await refresh();

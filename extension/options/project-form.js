@@ -1,0 +1,114 @@
+// The project editor: name, colour, zone, networks (with the account label),
+// weekly slots and frequency rules. Saved through `project.save` with the
+// revision it was based on; a stale revision comes back as a Conflict.
+import { t } from '../shared/api.js';
+import { call } from '../shared/rpc.js';
+import { rulesEditor } from './project-rules.js';
+import { slotsEditor } from './project-slots.js';
+import { byTestId, el, field } from './lib/dom.js';
+import { describeError } from './lib/errors.js';
+import { networkColour, networks } from './lib/networks.js';
+import { toast } from './lib/notify.js';
+import { newId, refresh } from './lib/store.js';
+import { allZones, BROWSER_ZONE, validZone } from './lib/time.js';
+
+/** Build the form for `project` (null: a new one). `onDone(id|null)` after save or delete. */
+export function projectForm(project, onDone) {
+  const isNew = !project;
+  const now = Date.now();
+  const base = project ?? { id: newId('project'), name: '', color: '#4f7cff', timeZone: BROWSER_ZONE, networks: [], slots: {}, rules: [], createdAt: now, updatedAt: now, revision: 0 };
+  const accounts = new Map((base.networks ?? []).map((a) => [a.network, a]));
+
+  const netList = el('div', { class: 'chip-list', testid: 'project-networks' });
+  const checked = () => [...netList.querySelectorAll('[data-testid="project-network"]:checked')].map((i) => i.dataset.network);
+  const slots = slotsEditor(checked);
+  const rules = rulesEditor(checked);
+  for (const n of networks()) {
+    netList.append(el('label', { class: 'chip', style: { '--net': networkColour(n.id) } },
+      el('input', {
+        type: 'checkbox', testid: 'project-network', dataset: { network: n.id }, checked: accounts.has(n.id),
+        onchange: () => {
+          slots.syncNetworks();
+          rules.syncNetworks();
+        },
+      }),
+      el('span', { text: n.label }),
+      el('input', { type: 'text', class: 'account', testid: 'project-account', dataset: { network: n.id }, placeholder: t('dashAccount'), value: accounts.get(n.id)?.label ?? '' })));
+  }
+
+  const zones = el('datalist', { id: 'zone-list' }, allZones().map((z) => el('option', { value: z })));
+  const status = el('p', { testid: 'project-status', class: 'status', role: 'status' });
+  const form = el('form', { testid: 'project-form', class: 'project-form', novalidate: true, dataset: { id: base.id } },
+    el('h2', { i18n: isNew ? 'dashNewProject' : 'dashEditProject' }),
+    el('div', { class: 'row' },
+      field('dashProjectName', el('input', { type: 'text', testid: 'project-name', required: true, maxlength: 200, value: base.name })),
+      field('dashColour', el('input', { type: 'color', testid: 'project-color', value: base.color })),
+      field('dashTimeZone', el('input', { type: 'text', testid: 'project-zone', list: 'zone-list', required: true, value: base.timeZone, spellcheck: false })),
+      zones),
+    el('fieldset', {}, el('legend', { i18n: 'dashNetworks' }), netList),
+    slots.node,
+    rules.node,
+    status,
+    el('div', { class: 'actions' },
+      el('button', { type: 'submit', testid: 'project-save', class: 'primary', i18n: 'dashSave' }),
+      isNew ? null : el('button', { type: 'button', testid: 'project-delete', class: 'danger', i18n: 'dashDelete', onclick: remove })));
+  slots.set(base.slots);
+  rules.set(base.rules);
+  slots.syncNetworks();
+
+  function fail(message) {
+    status.textContent = message;
+    status.classList.add('warn');
+  }
+
+  function collect() {
+    const name = byTestId('project-name', form).value.trim();
+    const timeZone = byTestId('project-zone', form).value.trim();
+    if (!name) return fail(t('dashNameRequired'));
+    if (!validZone(timeZone)) return fail(t('dashBadZone', timeZone));
+    const nets = checked().map((network) => {
+      const label = form.querySelector(`[data-testid="project-account"][data-network="${CSS.escape(network)}"]`).value.trim();
+      return { ...(accounts.get(network) ?? {}), network, label };
+    });
+    return {
+      ...base, name, timeZone, color: byTestId('project-color', form).value.toLowerCase(), networks: nets,
+      slots: slots.get(), rules: rules.get(), updatedAt: Date.now(),
+    };
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    status.classList.remove('warn');
+    const next = collect();
+    if (!next) return;
+    try {
+      await call('project.save', isNew ? { project: next } : { project: next, baseRevision: base.revision ?? 0 });
+      toast(t('saved'));
+      await refresh();
+      onDone(next.id);
+    } catch (err) {
+      fail(describeError(err));
+      if (err?.variant === 'Conflict') await refresh();
+    }
+  });
+
+  async function remove(e) {
+    const button = e.currentTarget;
+    if (button.dataset.confirm !== '1') {
+      button.dataset.confirm = '1';
+      button.textContent = t('dashConfirmDelete');
+      return;
+    }
+    try {
+      await call('project.delete', { id: base.id, baseRevision: base.revision ?? 0 });
+      toast(t('dashDeleted'));
+      await refresh();
+      onDone(null);
+    } catch (err) {
+      fail(describeError(err));
+    }
+  }
+
+  return form;
+}
+

@@ -1,0 +1,113 @@
+// The one catalogue of runtime messages. Every receiver validates the
+// sender and the shape with `checkMessage` before acting: a page, another
+// extension or a stale tab must never change state by sending a look-alike.
+//
+// Field specs: 'string', 'number', 'boolean', 'object', 'array', 'any';
+// a trailing '?' makes the field optional. Unknown fields are rejected so
+// that a typo is an error rather than a silently ignored option.
+
+/** Where a message may come from. */
+export const FROM = Object.freeze({
+  CONTENT: 'content', // a content script in a tab (sender.tab set, sender.url an http(s) page)
+  EXTENSION: 'extension', // an extension page: panel, popup, dashboard (sender.url chrome-extension://...)
+  WORKER: 'worker', // the background worker (no sender.tab, extension origin)
+});
+
+/** type -> { from: FROM[], fields: { name: spec } } */
+export const MESSAGES = Object.freeze({
+  // --- to the content script (from panel / worker, via tabs.sendMessage) ---
+  'composer.read': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
+  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?' } },
+  'page.posts': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
+  'adapter.status': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
+  'panel.toggle': { from: [FROM.EXTENSION, FROM.WORKER], fields: { open: 'boolean?' } },
+
+  // --- from the content script (broadcast with runtime.sendMessage) ---
+  'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string' } },
+  'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
+  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean' } },
+
+  // --- to the worker (from extension pages) ---
+  'core.count': { from: [FROM.EXTENSION], fields: { text: 'string', network: 'string', options: 'object?' } },
+  'state.get': { from: [FROM.EXTENSION], fields: {} },
+  'posts.list': { from: [FROM.EXTENSION], fields: { status: 'array?', projectId: 'string?', query: 'string?', limit: 'number?' } },
+  // Writes carry the revision they were based on; a stale one is a Conflict, never an overwrite.
+  'post.save': { from: [FROM.EXTENSION], fields: { post: 'object', baseRevision: 'number?' } },
+  'post.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
+  'post.schedule': { from: [FROM.EXTENSION], fields: { id: 'string', at: 'number', baseRevision: 'number' } },
+  'post.markPublished': { from: [FROM.EXTENSION, FROM.CONTENT], fields: { id: 'string', url: 'string?' } },
+  'queue.preview': { from: [FROM.EXTENSION], fields: { post: 'object' } },
+  'queue.add': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
+  'project.save': { from: [FROM.EXTENSION], fields: { project: 'object', baseRevision: 'number?' } },
+  'project.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
+  'reminder.openFill': { from: [FROM.EXTENSION], fields: { id: 'string' } },
+  'reminder.snooze': { from: [FROM.EXTENSION], fields: { id: 'string', option: 'string' } },
+  'uniqueness.check': { from: [FROM.EXTENSION], fields: { text: 'string', excludeId: 'string?', pagePosts: 'array?' } },
+  'settings.save': { from: [FROM.EXTENSION], fields: { settings: 'object' } },
+  'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'string', keepValid: 'boolean?', zone: 'string?' } },
+  'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
+  // worker → dashboard broadcast while an import is written
+  'import.progress': { from: [FROM.WORKER, FROM.EXTENSION], fields: { done: 'number', total: 'number' } },
+});
+
+const MAX_TEXT = 1 << 20;
+
+function fieldOk(value, spec) {
+  const optional = spec.endsWith('?');
+  const type = optional ? spec.slice(0, -1) : spec;
+  if (value === undefined) return optional;
+  switch (type) {
+    case 'string':
+      return typeof value === 'string' && value.length <= MAX_TEXT;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'any':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Classify a runtime sender. `extensionOrigin` is `api.runtime.getURL('')`.
+ * Only our own extension id is trusted at all.
+ */
+export function senderKind(sender, extensionId, extensionOrigin) {
+  if (!sender || sender.id !== extensionId) return null;
+  if (sender.tab && typeof sender.url === 'string' && /^https?:/.test(sender.url) && sender.frameId === 0) {
+    return FROM.CONTENT;
+  }
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) {
+    return FROM.EXTENSION;
+  }
+  if (!sender.tab && !sender.url) return FROM.WORKER;
+  return null;
+}
+
+/**
+ * Validate a message. Returns `{ ok: true, type }` or `{ ok: false, error }`.
+ * @param {unknown} msg
+ * @param {string|null} from  result of `senderKind`
+ * @param {string[]} [accept] the types this receiver handles
+ */
+export function checkMessage(msg, from, accept) {
+  if (msg === null || typeof msg !== 'object' || Array.isArray(msg)) return { ok: false, error: 'not an object' };
+  const type = msg.type;
+  if (typeof type !== 'string' || !Object.hasOwn(MESSAGES, type)) return { ok: false, error: 'unknown type' };
+  if (accept && !accept.includes(type)) return { ok: false, error: 'not handled here' };
+  const def = MESSAGES[type];
+  if (!from || !def.from.includes(from)) return { ok: false, error: `sender not allowed for ${type}` };
+  for (const key of Object.keys(msg)) {
+    if (key !== 'type' && !Object.hasOwn(def.fields, key)) return { ok: false, error: `unexpected field ${key}` };
+  }
+  for (const [key, spec] of Object.entries(def.fields)) {
+    if (!fieldOk(msg[key], spec)) return { ok: false, error: `bad field ${key}` };
+  }
+  return { ok: true, type };
+}

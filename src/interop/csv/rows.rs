@@ -1,0 +1,158 @@
+//! One data row → one post, or a [`RowError`] saying why not.
+
+use std::collections::BTreeMap;
+
+use ::csv::ByteRecord;
+use chrono_tz::Tz;
+
+use super::cells::{check_url, shorten, split_list, unescape_formula};
+use super::dates::{self, parse_date, DateOrder, Evidence};
+use super::header::Columns;
+use super::{CsvOptions, RowError};
+use crate::model::{Post, PostStatus};
+
+/// Rows with more cells than this are not a posting plan.
+const MAX_COLUMNS: usize = 256;
+
+pub(super) struct RowReader<'a> {
+    columns: &'a Columns,
+    options: &'a CsvOptions,
+    zone: Tz,
+    order: DateOrder,
+}
+
+impl<'a> RowReader<'a> {
+    /// Settles the day/month order from every date cell of the file first,
+    /// so `01/02/2025` on line 2 is read like `13/02/2025` on line 900.
+    pub(super) fn new(columns: &'a Columns, options: &'a CsvOptions, zone: Tz, rows: &[(u64, ByteRecord)]) -> Self {
+        let mut evidence = Evidence::default();
+        if let Some(i) = columns.date {
+            for (_, record) in rows {
+                if let Some(cell) = record.get(i).and_then(|c| std::str::from_utf8(c).ok()) {
+                    evidence.observe(cell);
+                }
+            }
+        }
+        RowReader {
+            columns,
+            options,
+            zone,
+            order: dates::resolve(options.date_order, &evidence),
+        }
+    }
+
+    pub(super) fn order(&self) -> DateOrder {
+        self.order
+    }
+
+    pub(super) fn read(&self, line: u64, record: &ByteRecord) -> Result<(Post, Vec<String>), RowError> {
+        let fail = |column: Option<&str>, reason: String| RowError {
+            line,
+            column: column.map(str::to_string),
+            reason,
+        };
+        if record.len() > MAX_COLUMNS {
+            return Err(fail(None, format!("{} cells; at most {MAX_COLUMNS} are read", record.len())));
+        }
+        let cell = |index: Option<usize>, name: &'static str| self.cell(record, index, name).map_err(|r| fail(Some(name), r));
+        let c = self.columns;
+        let date = cell(c.date, "date")?;
+        let text = cell(c.text, "text")?.map(normalise_newlines).unwrap_or_default();
+        let links = cell(c.link, "link")?.map(|s| split_list(s, &[',', ' ', '\n', '\t'])).unwrap_or_default();
+        let media = cell(c.media, "media")?.map(|s| split_list(s, &[',', ' ', '\n', '\t'])).unwrap_or_default();
+        let tags = cell(c.labels, "labels")?.map(|s| split_list(s, &[',', ';'])).unwrap_or_default();
+        let comments: Vec<String> = cell(c.comments, "comments")?.map(|s| vec![normalise_newlines(s)]).unwrap_or_default();
+        let networks = match cell(c.networks, "networks")? {
+            Some(s) => networks(s).map_err(|r| fail(Some("networks"), r))?,
+            None => self.options.networks.clone(),
+        };
+        for url in &links {
+            check_url(url).map_err(|r| fail(Some("link"), r))?;
+        }
+        for url in &media {
+            check_url(url).map_err(|r| fail(Some("media"), r))?;
+        }
+        if text.is_empty() && links.is_empty() && media.is_empty() {
+            return Err(fail(None, "the row has no text, link or media".into()));
+        }
+        let scheduled_at = match date {
+            None => None,
+            Some(d) => Some(parse_date(d, self.zone, self.order).map_err(|r| fail(Some("date"), r))?),
+        };
+        if let Some(at) = scheduled_at {
+            if at < self.options.now_ms && !self.options.allow_past {
+                return Err(fail(Some("date"), format!("{:?} is in the past", shorten(date.unwrap_or_default()))));
+            }
+        }
+        let post = Post {
+            id: format!("{}{line}", self.options.id_prefix),
+            project_id: self.options.project_id.clone(),
+            text,
+            variants: BTreeMap::new(),
+            networks,
+            status: if scheduled_at.is_some() { PostStatus::Scheduled } else { PostStatus::Draft },
+            scheduled_at,
+            planned_zone: scheduled_at.map(|_| self.zone.name().to_string()),
+            expires_at: None,
+            snoozed_until: None,
+            reminded_at: None,
+            expiry_reminded_at: None,
+            published_at: None,
+            published_url: None,
+            links,
+            media,
+            tags,
+            created_at: self.options.now_ms,
+            updated_at: self.options.now_ms,
+            revision: 0,
+        };
+        post.validate().map_err(|e| fail(None, e.to_string()))?;
+        Ok((post, comments))
+    }
+
+    /// A trimmed, formula-unescaped cell; `None` if absent or blank.
+    fn cell<'r>(&self, record: &'r ByteRecord, index: Option<usize>, name: &str) -> Result<Option<&'r str>, String> {
+        let Some(bytes) = index.and_then(|i| record.get(i)) else {
+            return Ok(None);
+        };
+        if bytes.len() > self.options.max_cell_bytes {
+            return Err(format!(
+                "the {name} cell is {} bytes; the limit is {}",
+                bytes.len(),
+                self.options.max_cell_bytes
+            ));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            format!(
+                "the {name} cell is not valid UTF-8 (byte {}); save the file as UTF-8",
+                e.valid_up_to() + 1
+            )
+        })?;
+        let text = unescape_formula(text.trim()).trim();
+        Ok((!text.is_empty()).then_some(text))
+    }
+}
+
+/// Spreadsheets write CRLF inside quoted cells; posts use `\n`.
+fn normalise_newlines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// A networks cell: ids separated by commas, semicolons or spaces.
+fn networks(cell: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for item in split_list(&cell.to_lowercase(), &[',', ';', ' ']) {
+        let id = match item.as_str() {
+            "twitter" => "x".to_string(),
+            _ => item,
+        };
+        let ok = id.len() <= 32 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+        if !ok {
+            return Err(format!("{:?} is not a network id", shorten(&id)));
+        }
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    Ok(out)
+}

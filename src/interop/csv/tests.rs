@@ -1,0 +1,253 @@
+//! CSV import/export, including a hostile 10,000-row file.
+
+use chrono::TimeZone;
+
+use super::*;
+use crate::model::PostStatus;
+
+const NOW: i64 = 1_700_000_000_000; // 2023-11-14
+
+fn opts() -> CsvOptions {
+    let mut o = CsvOptions::new("Europe/Berlin", NOW);
+    o.project_id = "p1".into();
+    o
+}
+
+fn berlin(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
+    chrono_tz::Europe::Berlin.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp_millis()
+}
+
+#[test]
+fn interop_csv_hootsuite_headerless() {
+    let file = "31/01/2030 09:00,Hello world,https://example.com\n01/02/2030 13:30,\"Quoted, with comma\",\n";
+    let r = parse_csv(file.as_bytes(), &opts()).unwrap();
+    assert_eq!((r.format, r.has_header, r.date_order, r.rows), (CsvFormat::Hootsuite, false, DateOrder::Dmy, 2));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let p = &r.posts[0];
+    assert_eq!((p.id.as_str(), p.project_id.as_str()), ("csv-1", "p1"));
+    assert_eq!(p.scheduled_at, Some(berlin(2030, 1, 31, 9, 0)));
+    assert_eq!((p.status, p.planned_zone.as_deref()), (PostStatus::Scheduled, Some("Europe/Berlin")));
+    assert_eq!(p.links, ["https://example.com"]);
+    assert_eq!((p.created_at, p.revision), (NOW, 0));
+    assert_eq!(r.posts[1].scheduled_at, Some(berlin(2030, 2, 1, 13, 30)), "read day-first like line 1");
+    assert_eq!(r.posts[1].text, "Quoted, with comma");
+}
+
+#[test]
+fn interop_csv_publer_header_with_aliases() {
+    let file = "\u{feff}DATE ,Text,Link(s),Media URL(s),Title,Labels,Alt text(s),Comment(s),Platforms\r\n\
+        2030-05-01 10:00,Spring post,\"https://a.example, https://b.example\",https://cdn.example/1.jpg,T,\"launch, news; launch\",,First!,\"Twitter, Mastodon\"\r\n\
+        ,Draft without date,,,,,,,\r\n";
+    let mut o = opts();
+    o.networks = vec!["bluesky".into()];
+    let r = parse_csv(file.as_bytes(), &o).unwrap();
+    assert_eq!((r.format, r.has_header), (CsvFormat::Publer, true));
+    assert_eq!(r.ignored_columns, ["Title", "Alt text(s)"]);
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let p = &r.posts[0];
+    assert_eq!(p.links, ["https://a.example", "https://b.example"]);
+    assert_eq!(p.media, ["https://cdn.example/1.jpg"]);
+    assert_eq!(p.tags, ["launch", "news"]);
+    assert_eq!(p.networks, ["x", "mastodon"]);
+    assert_eq!(r.comments, [PostComments { post_id: "csv-2".into(), comments: vec!["First!".into()] }]);
+    let d = &r.posts[1];
+    assert_eq!((d.status, d.scheduled_at, d.networks.as_slice()), (PostStatus::Draft, None, &["bluesky".to_string()][..]));
+}
+
+#[test]
+fn interop_csv_line_numbers_count_quoted_newlines() {
+    let file = "date,text\r\n2030-01-01 10:00,\"one\r\ntwo\r\nthree\"\r\n2030-01-01 11:00,ok\n\n2030-13-01 12:00,bad month\n\"2030-01-01 13:00\",\"a\nb\"\n1969-01-01 00:00,old\n";
+    let r = parse_csv(file.as_bytes(), &opts()).unwrap();
+    let lines: Vec<u64> = r.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [7, 10], "{:?}", r.errors);
+    assert_eq!(r.errors[0].column.as_deref(), Some("date"));
+    assert!(r.errors[1].reason.contains("1970"), "{:?}", r.errors[1]);
+    assert!(r.posts.is_empty(), "all-or-nothing by default");
+    assert_eq!(r.valid_rows, 3);
+    let mut keep = opts();
+    keep.keep_valid = true;
+    let r = parse_csv(file.as_bytes(), &keep).unwrap();
+    let ids: Vec<&str> = r.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["csv-2", "csv-5", "csv-8"]);
+    assert_eq!(r.posts[0].text, "one\ntwo\nthree", "CRLF in cells becomes LF");
+}
+
+#[test]
+fn interop_csv_hostile_cells() {
+    let mut file = b"text,link,date\n".to_vec();
+    file.extend_from_slice(b"ok \xff\xfe bytes,,\n"); // line 2: invalid UTF-8
+    file.extend_from_slice(b"fine,javascript:alert(1),\n"); // 3
+    file.extend_from_slice(b"'=SUM(A1),,\n"); // 4: escaped formula comes back as text
+    file.extend_from_slice(b"=HYPERLINK(\"\"x\"\"),,\n"); // 5: stays literal text
+    file.extend_from_slice(b"__proto__,,\n"); // 6: just text
+    file.extend_from_slice(format!("{},,\n", "x".repeat(300_000)).as_bytes()); // 7: huge
+    file.extend_from_slice(b",,\n"); // 8: blank, skipped
+    file.extend_from_slice(b",,2030-01-01 10:00\n"); // 9: no content
+    file.extend_from_slice(b"past,,2020-01-01 10:00\n"); // 10
+    let mut o = opts();
+    o.keep_valid = true;
+    let r = parse_csv(&file, &o).unwrap();
+    let got: Vec<(u64, Option<&str>)> = r.errors.iter().map(|e| (e.line, e.column.as_deref())).collect();
+    assert_eq!(
+        got,
+        [(2, Some("text")), (3, Some("link")), (7, Some("text")), (9, None), (10, Some("date"))],
+        "{:?}",
+        r.errors
+    );
+    assert!(r.errors[0].reason.contains("UTF-8"));
+    assert!(r.errors[2].reason.contains("300000 bytes"));
+    let texts: Vec<&str> = r.posts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["=SUM(A1)", "=HYPERLINK(\"x\")", "__proto__"]);
+    o.allow_past = true;
+    assert_eq!(parse_csv(&file, &o).unwrap().errors.len(), 4);
+}
+
+#[test]
+fn interop_csv_file_level_errors() {
+    let o = opts();
+    assert_eq!(parse_csv(b"\xff\xfed\x00a\x00", &o), Err(InteropError::Utf16));
+    assert_eq!(parse_csv(b"", &o), Err(InteropError::Empty));
+    assert_eq!(parse_csv(b"\xef\xbb\xbf\r\n\r\n", &o), Err(InteropError::Empty));
+    assert_eq!(parse_csv(b"Date,Text\n", &o), Err(InteropError::Empty));
+    assert!(matches!(parse_csv(b"date,title\n2030-01-01,x\n", &o), Err(InteropError::NoContentColumn(_))));
+    let mut bad_zone = opts();
+    bad_zone.zone = "Mars/Olympus".into();
+    assert_eq!(parse_csv(b"x", &bad_zone), Err(InteropError::UnknownZone("Mars/Olympus".into())));
+    let mut small = opts();
+    small.max_rows = 3;
+    let four = "text\na\nb\nc\nd\n";
+    assert_eq!(parse_csv(four.as_bytes(), &small), Err(InteropError::TooManyRows { limit: 3 }));
+    assert!(parse_csv(&four.as_bytes()[..four.len() - 2], &small).is_ok());
+}
+
+#[test]
+fn interop_csv_semicolon_and_tab_files() {
+    let r = parse_csv("Datum;Text;Link\n31.01.2030 09:00;Hallo, Welt;\n".as_bytes(), &opts()).unwrap();
+    assert_eq!(r.delimiter, ';');
+    assert!(r.errors.iter().any(|e| e.line == 1) || r.posts.len() == 1 || r.has_header);
+    let r = parse_csv("date;text\n31.01.2030 09:00;Hallo, Welt\n".as_bytes(), &opts()).unwrap();
+    assert_eq!((r.delimiter, r.posts[0].text.as_str()), (';', "Hallo, Welt"));
+    let r = parse_csv("date\ttext\n2030-01-31 09:00\tTabbed\n".as_bytes(), &opts()).unwrap();
+    assert_eq!((r.delimiter, r.posts[0].text.as_str()), ('\t', "Tabbed"));
+}
+
+#[test]
+fn interop_csv_unterminated_quote_does_not_panic() {
+    let r = parse_csv(b"2030-01-01 10:00,\"never closed\n2030-01-01 11:00,next\n", &opts()).unwrap();
+    assert_eq!(r.rows, 1);
+    assert_eq!(r.posts[0].text, "never closed\n2030-01-01 11:00,next");
+}
+
+/// 10,000 rows mixing every kind of problem, with the expected line of each
+/// rejected row computed independently while writing the file.
+#[test]
+fn interop_csv_10k_hostile_rows() {
+    let mut file: Vec<u8> = "\u{feff}Date,Text,Link(s),Media URL(s),Labels,Comments\r\n".into();
+    let mut line: u64 = 2;
+    let mut expected: Vec<(u64, Option<&str>, &str)> = Vec::new();
+    let mut valid = 0;
+    for i in 0..10_000u32 {
+        let when = berlin(2030, 1, 1, 0, 0) + i64::from(i) * 600_000;
+        let date = chrono::DateTime::from_timestamp_millis(when).unwrap().with_timezone(&chrono_tz::Europe::Berlin);
+        let date = date.format("%d/%m/%Y %H:%M").to_string();
+        let eol: &[u8] = if i % 2 == 0 { b"\r\n" } else { b"\n" };
+        let start = line;
+        let row: Vec<u8> = match i % 10 {
+            1 => {
+                expected.push((start, Some("date"), "not a calendar date"));
+                format!("31/02/2030 10:00,text {i},,,,").into_bytes()
+            }
+            2 => {
+                expected.push((start, Some("text"), "not valid UTF-8"));
+                [format!("{date},bad ").as_bytes(), b"\xc3\x28", b",,,,"].concat()
+            }
+            3 => {
+                valid += 1;
+                format!("{date},'=SUM(A{i}),,,,").into_bytes()
+            }
+            4 => {
+                valid += 1;
+                line += 2;
+                format!("{date},\"line one\r\nline \"\"two\"\"\nline three\",,,,").into_bytes()
+            }
+            5 => {
+                expected.push((start, Some("link"), "not an http"));
+                format!("{date},text,javascript:alert({i}),,,").into_bytes()
+            }
+            6 => {
+                expected.push((start, Some("date"), "year 1969"));
+                format!("01/01/1969 10:00,old {i},,,,").into_bytes()
+            }
+            7 => {
+                expected.push((start, None, "no text, link or media"));
+                format!("{date},,,,,").into_bytes()
+            }
+            8 if i % 2500 == 8 => {
+                expected.push((start, Some("text"), "the limit is 262144"));
+                format!("{date},{},,,,", "y".repeat(300_000)).into_bytes()
+            }
+            _ => {
+                valid += 1;
+                format!("{date},Пост {i} 🚀,https://example.com/{i},https://cdn.example/{i}.png,\"a, b\",c").into_bytes()
+            }
+        };
+        file.extend_from_slice(&row);
+        file.extend_from_slice(eol);
+        line += 1;
+        if i % 500 == 499 {
+            file.extend_from_slice(b",,,,,\r\n");
+            line += 1;
+        }
+    }
+    let mut o = opts();
+    o.keep_valid = true;
+    let start = std::time::Instant::now();
+    let r = parse_csv(&file, &o).unwrap();
+    let elapsed = start.elapsed();
+    eprintln!("10k hostile rows ({} KB): {elapsed:?}", file.len() / 1024);
+    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+    assert_eq!(r.rows, 10_000);
+    assert_eq!(r.date_order, DateOrder::Dmy);
+    assert_eq!(r.errors.len(), expected.len());
+    for (got, (line, column, needle)) in r.errors.iter().zip(&expected) {
+        assert_eq!((got.line, got.column.as_deref()), (*line, *column), "{got:?}");
+        assert!(got.reason.contains(needle), "{got:?} lacks {needle:?}");
+    }
+    assert_eq!(r.posts.len(), valid);
+    assert!(r.posts.iter().any(|p| p.text == "=SUM(A3)"));
+    assert!(r.posts.iter().any(|p| p.text == "line one\nline \"two\"\nline three"));
+    let ids: std::collections::HashSet<&str> = r.posts.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), valid, "ids are unique");
+    // Without keepValid nothing is imported, but the report is the same.
+    o.keep_valid = false;
+    let strict = parse_csv(&file, &o).unwrap();
+    assert!(strict.posts.is_empty());
+    assert_eq!((strict.errors.len(), strict.valid_rows), (expected.len(), valid));
+}
+
+#[test]
+fn interop_csv_export_escapes_and_round_trips() {
+    let mut a = Post::draft("a", "p1", "=1+1 is not a formula", 0).unwrap();
+    a.status = PostStatus::Scheduled;
+    a.scheduled_at = Some(berlin(2030, 3, 31, 9, 15));
+    a.planned_zone = Some("Europe/Berlin".into());
+    a.links = vec!["https://example.com/x".into(), "https://example.com/y".into()];
+    a.media = vec!["https://cdn.example/a.png".into()];
+    a.tags = vec!["-minus".into(), "b".into()];
+    let b = Post::draft("b", "p1", "line1\nline2, \"quoted\"", 0).unwrap();
+    let publer = export_csv(&[a.clone(), b.clone()], CsvLayout::Publer, None).unwrap();
+    assert!(publer.starts_with("Date,Text,Link(s),Media URL(s),Labels,Comments\r\n2030-03-31 09:15,'=1+1 is not a formula,"));
+    assert!(publer.contains(",\"'-minus, b\","));
+    let back = parse_csv(publer.as_bytes(), &opts()).unwrap();
+    assert!(back.errors.is_empty(), "{:?}", back.errors);
+    assert_eq!(back.format, CsvFormat::Publer);
+    for (orig, got) in [a.clone(), b.clone()].iter().zip(&back.posts) {
+        assert_eq!((&got.text, &got.links, &got.media, &got.tags), (&orig.text, &orig.links, &orig.media, &orig.tags));
+        assert_eq!(got.scheduled_at, orig.scheduled_at);
+    }
+    let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, Some("UTC")).unwrap();
+    assert_eq!(hoot, "31/03/2030 07:15,'=1+1 is not a formula,https://example.com/x\r\n");
+    let back = parse_csv(hoot.as_bytes(), &CsvOptions::new("UTC", NOW)).unwrap();
+    assert_eq!((back.format, back.posts[0].scheduled_at), (CsvFormat::Hootsuite, a.scheduled_at));
+    assert_eq!(export_csv(&[a], CsvLayout::Hootsuite, Some("Nowhere")), Err(InteropError::UnknownZone("Nowhere".into())));
+}

@@ -1,0 +1,228 @@
+//! Versioned, canonical JSON backup.
+//!
+//! Canonical means: projects and posts sorted by id, object keys sorted,
+//! two-space indentation, `\n` line ends and a final newline. So
+//! export → import → export is byte-identical, and two backups of the same
+//! data diff cleanly.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::InteropError;
+use crate::model::{Post, Project};
+use crate::storage::Settings;
+
+pub const BACKUP_FORMAT: &str = "glider-backup";
+/// Version of the backup file format (independent of the storage schema).
+pub const BACKUP_VERSION: u32 = 1;
+/// Larger backups are refused before parsing (64 MiB, ~100k long posts).
+const MAX_BACKUP_BYTES: usize = 64 << 20;
+
+/// What a backup holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BackupData {
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    #[serde(default)]
+    pub posts: Vec<Post>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
+}
+
+/// One problem found in a backup, with the JSON path where it is
+/// (`posts[3].scheduledAt`; empty for the whole file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+/// The result of [`import_json`]: `data` only when there are no `errors`
+/// (a restore is all-or-nothing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportedBackup {
+    pub data: Option<BackupData>,
+    pub errors: Vec<Problem>,
+}
+
+/// Serialise a backup canonically.
+pub fn export_json(data: &BackupData) -> Result<String, InteropError> {
+    let mut sorted = data.clone();
+    sorted.projects.sort_by(|a, b| a.id.cmp(&b.id));
+    sorted.posts.sort_by(|a, b| a.id.cmp(&b.id));
+    let body = serde_json::to_value(&sorted).map_err(|e| InteropError::Encode(e.to_string()))?;
+    let mut root = Map::new();
+    root.insert("format".into(), BACKUP_FORMAT.into());
+    root.insert("version".into(), BACKUP_VERSION.into());
+    if let Value::Object(fields) = body {
+        root.extend(fields);
+    }
+    let text = serde_json::to_string_pretty(&sort_keys(Value::Object(root)))
+        .map_err(|e| InteropError::Encode(e.to_string()))?;
+    Ok(text + "\n")
+}
+
+/// Rebuild objects with sorted keys, whatever map type serde_json was built
+/// with (its `preserve_order` feature could be switched on by any crate).
+fn sort_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let sorted: BTreeMap<String, Value> = map.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
+            Value::Object(sorted.into_iter().collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
+        other => other,
+    }
+}
+
+/// Parse and validate a backup, reporting every problem with its path.
+pub fn import_json(text: &str) -> ImportedBackup {
+    let mut errors = Vec::new();
+    let data = read_backup(text, &mut errors);
+    ImportedBackup {
+        data: data.filter(|_| errors.is_empty()),
+        errors,
+    }
+}
+
+fn problem(errors: &mut Vec<Problem>, path: impl Into<String>, message: impl Into<String>) {
+    errors.push(Problem {
+        path: path.into(),
+        message: message.into(),
+    });
+}
+
+fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
+    if text.len() > MAX_BACKUP_BYTES {
+        problem(errors, "", format!("the file is {} bytes; the limit is {MAX_BACKUP_BYTES}", text.len()));
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problem(errors, "", format!("not valid JSON: {e}"));
+            return None;
+        }
+    };
+    let Value::Object(mut root) = root else {
+        problem(errors, "", "a backup is a JSON object");
+        return None;
+    };
+    match root.remove("format") {
+        Some(Value::String(f)) if f == BACKUP_FORMAT => {}
+        _ => problem(errors, "format", format!("must be \"{BACKUP_FORMAT}\"; this is not a Glider backup")),
+    }
+    match root.remove("version").as_ref().and_then(Value::as_u64) {
+        Some(v) if v == u64::from(BACKUP_VERSION) => {}
+        Some(v) if v > u64::from(BACKUP_VERSION) => {
+            problem(errors, "version", format!("{v} was made by a newer Glider; update the extension"))
+        }
+        _ => problem(errors, "version", format!("must be {BACKUP_VERSION}")),
+    }
+    let projects: Vec<Project> = read_list(&mut root, "projects", errors, |p: &Project| p.validate().map_err(|e| e.to_string()));
+    let posts: Vec<Post> = read_list(&mut root, "posts", errors, |p: &Post| p.validate().map_err(|e| e.to_string()));
+    let settings = match root.remove("settings") {
+        None | Some(Value::Null) => None,
+        Some(value) => match decode::<Settings>(&value) {
+            Ok(s) => {
+                if let Err(e) = s.validate() {
+                    problem(errors, "settings", e);
+                }
+                Some(s)
+            }
+            Err((path, message)) => {
+                problem(errors, join("settings", &path), message);
+                None
+            }
+        },
+    };
+    for key in root.keys() {
+        problem(errors, key.as_str(), "unknown field");
+    }
+    check_references(&projects, &posts, settings.as_ref(), errors);
+    Some(BackupData { projects, posts, settings })
+}
+
+/// Decode `root[field]` element by element so each bad element is reported
+/// with its index, and run `validate` on the good ones.
+fn read_list<T: serde::de::DeserializeOwned>(
+    root: &mut Map<String, Value>,
+    field: &str,
+    errors: &mut Vec<Problem>,
+    validate: impl Fn(&T) -> Result<(), String>,
+) -> Vec<T> {
+    let items = match root.remove(field) {
+        None => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            problem(errors, field, "must be an array");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let at = format!("{field}[{i}]");
+        match decode::<T>(item) {
+            Ok(value) => {
+                if let Err(e) = validate(&value) {
+                    problem(errors, at, e);
+                }
+                out.push(value);
+            }
+            Err((path, message)) => problem(errors, join(&at, &path), message),
+        }
+    }
+    out
+}
+
+fn decode<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
+    if !value.is_object() {
+        // Serde accepts structs written as arrays; a backup never has them.
+        return Err((String::new(), "must be an object".into()));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        (if path == "." { String::new() } else { path }, e.inner().to_string())
+    })
+}
+
+fn join(base: &str, path: &str) -> String {
+    match (base.is_empty(), path.is_empty()) {
+        (_, true) => base.to_string(),
+        (true, false) => path.to_string(),
+        (false, false) if path.starts_with('[') => format!("{base}{path}"),
+        _ => format!("{base}.{path}"),
+    }
+}
+
+fn check_references(projects: &[Project], posts: &[Post], settings: Option<&Settings>, errors: &mut Vec<Problem>) {
+    let mut project_at: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in projects.iter().enumerate() {
+        if let Some(first) = project_at.insert(&p.id, i) {
+            problem(errors, format!("projects[{i}].id"), format!("duplicate id {:?} (also projects[{first}])", p.id));
+        }
+    }
+    let mut post_at: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in posts.iter().enumerate() {
+        if let Some(first) = post_at.insert(&p.id, i) {
+            problem(errors, format!("posts[{i}].id"), format!("duplicate id {:?} (also posts[{first}])", p.id));
+        }
+        if !project_at.contains_key(p.project_id.as_str()) {
+            problem(errors, format!("posts[{i}].projectId"), format!("no project with id {:?}", p.project_id));
+        }
+    }
+    if let Some(id) = settings.and_then(|s| s.default_project_id.as_deref()) {
+        if !project_at.contains_key(id) {
+            problem(errors, "settings.defaultProjectId", format!("no project with id {id:?}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,273 @@
+//! Hashtags, mentions, cashtags and URLs, with their ranges.
+//!
+//! The rules follow twitter-text's (hashtags not all digits, mentions not
+//! glued to a word, cashtags of 1-6 letters) widened for Mastodon's
+//! `@user@domain` mentions. Anything overlapping a URL is part of the URL.
+
+use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::text::{Boundaries, TextRange, Utf16Cursor};
+use super::urls::{find_urls, RawUrl};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UrlEntity {
+    pub url: String,
+    /// False for a bare domain such as `example.com/path`.
+    pub has_scheme: bool,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HashtagEntity {
+    /// Without the `#`.
+    pub tag: String,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MentionEntity {
+    pub username: String,
+    /// The instance of a fediverse mention (`@user@domain`).
+    pub domain: Option<String>,
+    pub range: TextRange,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CashtagEntity {
+    /// Without the `$`, as written.
+    pub symbol: String,
+    pub range: TextRange,
+}
+
+/// Everything `extractEntities` returns. Ranges are UTF-16 offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entities {
+    pub urls: Vec<UrlEntity>,
+    pub hashtags: Vec<HashtagEntity>,
+    pub mentions: Vec<MentionEntity>,
+    pub cashtags: Vec<CashtagEntity>,
+}
+
+/// A mention as byte offsets; `domain_at` is where `@domain` starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawMention {
+    pub start: usize,
+    pub end: usize,
+    pub domain_at: Option<usize>,
+}
+
+/// Entities as byte ranges, for the counter and the splitter.
+#[derive(Debug, Default)]
+pub(crate) struct RawEntities {
+    pub urls: Vec<RawUrl>,
+    pub hashtags: Vec<(usize, usize)>,
+    pub mentions: Vec<RawMention>,
+    pub cashtags: Vec<(usize, usize)>,
+}
+
+impl RawEntities {
+    /// Every entity's byte range, for "never break inside" checks.
+    pub(crate) fn spans(&self) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self.urls.iter().map(|u| (u.start, u.end)).collect();
+        v.extend(self.hashtags.iter().copied());
+        v.extend(self.mentions.iter().map(|m| (m.start, m.end)));
+        v.extend(self.cashtags.iter().copied());
+        v.sort_unstable();
+        v
+    }
+}
+
+/// Extract every entity of `text`.
+pub fn extract_entities(text: &str) -> Entities {
+    let raw = scan(text, &Boundaries::of(text));
+    to_public(text, &raw, true)
+}
+
+/// Convert byte ranges to the public DTOs; `schemeless_urls` false drops bare
+/// domains (Mastodon does not link them).
+pub(crate) fn to_public(text: &str, raw: &RawEntities, schemeless_urls: bool) -> Entities {
+    let mut cur = Utf16Cursor::new(text);
+    let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("").to_string();
+    // Drop the sigil, which may be the 3-byte full-width `＃`/`＠`.
+    let body = |a: usize, b: usize| {
+        let s = text.get(a..b).unwrap_or("");
+        s.chars().next().map_or("", |c| s.get(c.len_utf8()..).unwrap_or("")).to_string()
+    };
+    // Each list is sorted, so each conversion pass walks forward.
+    let urls = raw
+        .urls
+        .iter()
+        .filter(|u| schemeless_urls || u.has_scheme)
+        .map(|u| UrlEntity { url: slice(u.start, u.end), has_scheme: u.has_scheme, range: cur.range(u.start, u.end) })
+        .collect();
+    let hashtags = raw
+        .hashtags
+        .iter()
+        .map(|&(a, b)| HashtagEntity { tag: body(a, b), range: cur.range(a, b) })
+        .collect();
+    let mentions = raw
+        .mentions
+        .iter()
+        .map(|m| {
+            let user_end = m.domain_at.unwrap_or(m.end);
+            MentionEntity {
+                username: body(m.start, user_end),
+                domain: m.domain_at.map(|d| slice(d + 1, m.end)),
+                range: cur.range(m.start, m.end),
+            }
+        })
+        .collect();
+    let cashtags = raw
+        .cashtags
+        .iter()
+        .map(|&(a, b)| CashtagEntity { symbol: body(a, b), range: cur.range(a, b) })
+        .collect();
+    Entities { urls, hashtags, mentions, cashtags }
+}
+
+/// Find every entity as byte ranges. `#`, `@` and the full-width `＃`/`＠`
+/// are all one byte or three; the body offsets below use `len_utf8`.
+pub(crate) fn scan(text: &str, bounds: &Boundaries) -> RawEntities {
+    let urls = find_urls(text);
+    let mut raw = RawEntities::default();
+    // URLs are sorted and disjoint: the first one ending after `a` is the only
+    // candidate for an overlap.
+    let in_url = |a: usize, b: usize| {
+        let k = urls.partition_point(|u| u.end <= a);
+        urls.get(k).is_some_and(|u| u.start < b)
+    };
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let before = prev;
+        prev = Some(c);
+        let after = i + c.len_utf8();
+        let trigger = matches!(c, '#' | '＃' | '@' | '＠' | '$');
+        if !trigger || !bounds.contains(i) || in_url(i, after) {
+            continue;
+        }
+        match c {
+            '#' | '＃' if hashtag_may_follow(before) => {
+                if let Some(end) = hashtag_end(text, after) {
+                    raw.hashtags.push((i, end));
+                }
+            }
+            '@' | '＠' if mention_may_follow(before) => {
+                if let Some(m) = mention(text, i, after) {
+                    let end = bounds.ceil(m.end);
+                    if !in_url(i, end) {
+                        raw.mentions.push(RawMention { end, ..m });
+                    }
+                }
+            }
+            '$' if before.is_none_or(char::is_whitespace) => {
+                if let Some(end) = cashtag_end(text, after) {
+                    raw.cashtags.push((i, bounds.ceil(end)));
+                }
+            }
+            _ => {}
+        }
+    }
+    raw.hashtags.retain(|&(a, b)| !in_url(a, b));
+    raw.urls = urls
+        .into_iter()
+        .filter(|u| bounds.contains(u.start))
+        .map(|u| RawUrl { end: bounds.ceil(u.end), ..u })
+        .collect();
+    raw
+}
+
+fn hashtag_may_follow(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '#' | '＃')))
+}
+
+fn mention_may_follow(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| {
+        !(p.is_alphanumeric()
+            || matches!(p, '_' | '@' | '＠' | '!' | '#' | '$' | '%' | '&' | '*' | '/' | '='))
+    })
+}
+
+/// A hashtag body is a run of grapheme clusters starting with a letter, digit
+/// or `_` (so combining marks of Indic scripts stay in), not all digits.
+fn hashtag_end(text: &str, body: usize) -> Option<usize> {
+    let rest = text.get(body..)?;
+    let mut len = 0;
+    let mut has_non_digit = false;
+    for g in rest.graphemes(true) {
+        let first = g.chars().next()?;
+        if !(first.is_alphanumeric() || first == '_') {
+            break;
+        }
+        has_non_digit |= !first.is_numeric();
+        len += g.len();
+    }
+    (len > 0 && has_non_digit).then_some(body + len)
+}
+
+fn is_user_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `@user` or `@user@domain`, usernames as in Mastodon
+/// (`[a-z0-9_]+([.-]+[a-z0-9_]+)*`, ASCII, any case).
+fn mention(text: &str, start: usize, body: usize) -> Option<RawMention> {
+    let bytes = text.as_bytes();
+    let mut p = body;
+    loop {
+        let run = bytes.get(p..)?.iter().take_while(|b| is_user_byte(**b)).count();
+        if run == 0 {
+            break;
+        }
+        p += run;
+        let seps = bytes.get(p..)?.iter().take_while(|b| matches!(b, b'.' | b'-')).count();
+        if seps == 0 || !bytes.get(p + seps).is_some_and(|b| is_user_byte(*b)) {
+            break;
+        }
+        p += seps;
+    }
+    if p == body {
+        return None;
+    }
+    let mut m = RawMention { start, end: p, domain_at: None };
+    if bytes.get(p) == Some(&b'@') {
+        let dom = bytes.get(p + 1..)?;
+        let mut len = dom.iter().take_while(|b| is_user_byte(**b) || matches!(b, b'.' | b'-')).count();
+        while len > 0 && !dom.get(len - 1).is_some_and(|b| is_user_byte(*b)) {
+            len -= 1;
+        }
+        if len > 0 {
+            m.domain_at = Some(p);
+            m.end = p + 1 + len;
+        }
+    }
+    Some(m)
+}
+
+/// `$` + 1-6 ASCII letters, optionally `.xx`/`_xx`, then a word end
+/// (twitter-text's cashtag rule).
+fn cashtag_end(text: &str, body: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let letters = |from: usize| {
+        bytes.get(from..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count())
+    };
+    let n = letters(body);
+    if !(1..=6).contains(&n) {
+        return None;
+    }
+    let mut end = body + n;
+    if matches!(bytes.get(end), Some(b'.' | b'_')) {
+        let k = letters(end + 1);
+        if (1..=2).contains(&k) {
+            end += 1 + k;
+        }
+    }
+    let next = text.get(end..)?.chars().next();
+    let ends_word = next.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '_'));
+    ends_word.then_some(end)
+}

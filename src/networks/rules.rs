@@ -1,0 +1,295 @@
+//! The rules table: one entry per network, with stable string ids.
+//!
+//! The table is data, not logic: the counter (`count.rs`) reads a
+//! [`Resolved`] budget made from a rule plus the caller's options, so adding a
+//! network or changing a number never touches the counting code.
+
+use serde::{Deserialize, Serialize};
+
+use super::NetworksError;
+
+/// A network Glider can draft for. The serde names are the stable ids the
+/// extension stores, so they must never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkId {
+    X,
+    Mastodon,
+    Bluesky,
+    Threads,
+    LinkedIn,
+    Facebook,
+    Instagram,
+    Vk,
+    Telegram,
+    Reddit,
+    Generic,
+}
+
+impl NetworkId {
+    /// Every network, in the order the panel lists them.
+    pub const ALL: [NetworkId; 11] = [
+        NetworkId::X,
+        NetworkId::Mastodon,
+        NetworkId::Bluesky,
+        NetworkId::Threads,
+        NetworkId::LinkedIn,
+        NetworkId::Facebook,
+        NetworkId::Instagram,
+        NetworkId::Vk,
+        NetworkId::Telegram,
+        NetworkId::Reddit,
+        NetworkId::Generic,
+    ];
+
+    /// The stable string id (same as the serde name).
+    pub fn id(self) -> &'static str {
+        rule(self).id_str
+    }
+
+    /// Parse a stable id; ids are matched exactly (lowercase) so a typo is an
+    /// error rather than a silent fallback to "generic".
+    pub fn parse(id: &str) -> Result<NetworkId, NetworksError> {
+        RULES
+            .iter()
+            .find(|r| r.id_str == id)
+            .map(|r| r.id)
+            .ok_or_else(|| NetworksError::UnknownNetwork(id.to_string()))
+    }
+}
+
+impl std::str::FromStr for NetworkId {
+    type Err = NetworksError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        NetworkId::parse(s)
+    }
+}
+
+/// What a limit is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Unit {
+    /// twitter-text v3 weighted characters (X).
+    WeightedChars,
+    /// Extended grapheme clusters (what a person sees as one character).
+    Graphemes,
+    /// UTF-8 bytes.
+    Utf8Bytes,
+    /// UTF-16 code units (JavaScript `String.length`).
+    Utf16Units,
+    /// Number of hashtags.
+    Hashtags,
+}
+
+/// Telegram has two budgets depending on whether the text is a message or
+/// the caption of a photo/video.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TelegramMode {
+    #[default]
+    Message,
+    Caption,
+}
+
+/// Reddit posts have a short title and a long body, limited separately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RedditField {
+    Title,
+    #[default]
+    Body,
+}
+
+/// Per-call options. Options that do not apply to the network are ignored,
+/// so the panel can pass one options object for every network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CountOptions {
+    /// Mastodon only: the instance's character limit (many run above 500).
+    pub instance_limit: Option<u32>,
+    pub telegram_mode: TelegramMode,
+    pub reddit_field: RedditField,
+}
+
+/// A limit besides the primary one (Bluesky bytes, Instagram hashtags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExtraLimit {
+    pub unit: Unit,
+    pub limit: u32,
+}
+
+/// A limit selected by an option value (Telegram caption, Reddit title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LimitVariant {
+    /// The `CountOptions` field (camelCase) that selects it.
+    pub option: &'static str,
+    pub value: &'static str,
+    pub limit: u32,
+    pub is_default: bool,
+}
+
+/// One row of the rules table, serialized as is for `networkRules()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkRule {
+    pub id: NetworkId,
+    #[serde(skip)]
+    id_str: &'static str,
+    pub label: &'static str,
+    /// Primary limit for the default options; `None` = no limit.
+    pub limit: Option<u32>,
+    pub unit: Unit,
+    /// Every URL counts this much, whatever its length (X, Mastodon).
+    pub url_length: Option<u32>,
+    /// Only `http(s)://` URLs get `url_length` (Mastodon does not link bare
+    /// domains, so they count as plain text there).
+    pub url_needs_scheme: bool,
+    /// `@user@domain` counts only `@user` (Mastodon).
+    pub mention_domain_free: bool,
+    /// Mastodon: the limit can be replaced by `instanceLimit`.
+    pub configurable_limit: bool,
+    pub extra_limits: &'static [ExtraLimit],
+    pub variants: &'static [LimitVariant],
+}
+
+const fn row(id: NetworkId, id_str: &'static str, label: &'static str) -> NetworkRule {
+    NetworkRule {
+        id,
+        id_str,
+        label,
+        limit: None,
+        unit: Unit::Graphemes,
+        url_length: None,
+        url_needs_scheme: false,
+        mention_domain_free: false,
+        configurable_limit: false,
+        extra_limits: &[],
+        variants: &[],
+    }
+}
+
+const fn limited(mut r: NetworkRule, limit: u32) -> NetworkRule {
+    r.limit = Some(limit);
+    r
+}
+
+/// twitter-text config/v3.json: maxWeightedTweetLength 280, scale 100,
+/// defaultWeight 200, transformedURLLength 23, emojiParsingEnabled true
+/// (github.com/twitter/twitter-text, config/v3.json). Weights live in
+/// `weight.rs`.
+pub(crate) const X_LIMIT: u32 = 280;
+/// transformedURLLength from the same config; Mastodon uses the same 23.
+pub(crate) const URL_LENGTH: u32 = 23;
+
+/// The table. Order = `NetworkId::ALL`.
+static RULES: [NetworkRule; 11] = [
+    NetworkRule {
+        unit: Unit::WeightedChars,
+        url_length: Some(URL_LENGTH),
+        ..limited(row(NetworkId::X, "x", "X"), X_LIMIT)
+    },
+    NetworkRule {
+        url_length: Some(URL_LENGTH),
+        url_needs_scheme: true,
+        mention_domain_free: true,
+        configurable_limit: true,
+        ..limited(row(NetworkId::Mastodon, "mastodon", "Mastodon"), 500)
+    },
+    NetworkRule {
+        extra_limits: &[ExtraLimit { unit: Unit::Utf8Bytes, limit: 3_000 }],
+        ..limited(row(NetworkId::Bluesky, "bluesky", "Bluesky"), 300)
+    },
+    limited(row(NetworkId::Threads, "threads", "Threads"), 500),
+    limited(row(NetworkId::LinkedIn, "linkedin", "LinkedIn"), 3_000),
+    limited(row(NetworkId::Facebook, "facebook", "Facebook"), 63_206),
+    NetworkRule {
+        extra_limits: &[ExtraLimit { unit: Unit::Hashtags, limit: 30 }],
+        ..limited(row(NetworkId::Instagram, "instagram", "Instagram"), 2_200)
+    },
+    // VK wall post.
+    limited(row(NetworkId::Vk, "vk", "VK"), 15_895),
+    NetworkRule {
+        unit: Unit::Utf16Units,
+        variants: &[
+            LimitVariant { option: "telegramMode", value: "message", limit: 4_096, is_default: true },
+            LimitVariant { option: "telegramMode", value: "caption", limit: 1_024, is_default: false },
+        ],
+        ..limited(row(NetworkId::Telegram, "telegram", "Telegram"), 4_096)
+    },
+    NetworkRule {
+        variants: &[
+            LimitVariant { option: "redditField", value: "title", limit: 300, is_default: false },
+            LimitVariant { option: "redditField", value: "body", limit: 40_000, is_default: true },
+        ],
+        ..limited(row(NetworkId::Reddit, "reddit", "Reddit"), 40_000)
+    },
+    row(NetworkId::Generic, "generic", "Generic"),
+];
+
+/// The whole table.
+pub fn network_rules() -> &'static [NetworkRule] {
+    &RULES
+}
+
+/// The rule of one network.
+pub fn rule(network: NetworkId) -> &'static NetworkRule {
+    // ALL and RULES share the enum's declaration order, so the discriminant
+    // is the index; `get` keeps this panic-free even if that ever drifts.
+    RULES
+        .get(network as usize)
+        .filter(|r| r.id == network)
+        .unwrap_or(&RULES[RULES.len() - 1])
+}
+
+/// A rule with the caller's options applied: the budget the counter checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub network: NetworkId,
+    pub unit: Unit,
+    pub limit: Option<usize>,
+    pub extra: Vec<(Unit, usize)>,
+    pub url_length: Option<usize>,
+    pub url_needs_scheme: bool,
+    pub mention_domain_free: bool,
+}
+
+/// Apply options to a network's rule.
+pub(crate) fn resolve(network: NetworkId, options: &CountOptions) -> Result<Resolved, NetworksError> {
+    let r = rule(network);
+    let mut limit = r.limit;
+    if r.configurable_limit {
+        if let Some(custom) = options.instance_limit {
+            if custom == 0 {
+                return Err(NetworksError::InvalidLimit(custom));
+            }
+            limit = Some(custom);
+        }
+    }
+    let selected = match network {
+        NetworkId::Telegram => Some(match options.telegram_mode {
+            TelegramMode::Message => "message",
+            TelegramMode::Caption => "caption",
+        }),
+        NetworkId::Reddit => Some(match options.reddit_field {
+            RedditField::Title => "title",
+            RedditField::Body => "body",
+        }),
+        _ => None,
+    };
+    if let Some(value) = selected {
+        if let Some(v) = r.variants.iter().find(|v| v.value == value) {
+            limit = Some(v.limit);
+        }
+    }
+    Ok(Resolved {
+        network,
+        unit: r.unit,
+        limit: limit.map(|l| l as usize),
+        extra: r.extra_limits.iter().map(|e| (e.unit, e.limit as usize)).collect(),
+        url_length: r.url_length.map(|l| l as usize),
+        url_needs_scheme: r.url_needs_scheme,
+        mention_domain_free: r.mention_domain_free,
+    })
+}

@@ -1,0 +1,280 @@
+//! The document side of the index: ids, kinds, add/update/remove, compaction.
+
+use super::delta::Delta;
+use super::hash::{fmix64, FxHashMap, FxHashSet};
+use super::shingle::{ShingleConfig, Shingler};
+use super::stopwords::stop_set;
+use super::store::{Base, BaseBuilder, MULTI};
+use super::{DocKind, UniquenessError};
+
+/// `kinds` entry of a removed (or replaced) document.
+pub(crate) const DEAD: u8 = u8::MAX;
+/// Merge the delta into the base once it holds this many pairs...
+const DELTA_MIN: usize = 1 << 15;
+/// ...or once removed documents are this many.
+const DEAD_MIN: usize = 1 << 10;
+
+/// An exact inverted shingle index over a user's posts.
+///
+/// Documents are addressed by the caller's string id; internally each gets a
+/// *slot*. Replacing or removing a document only marks its slot dead; dead
+/// slots are dropped when the delta is merged into the compact base.
+#[derive(Clone, Debug)]
+pub struct UniquenessIndex {
+    pub(crate) cfg: ShingleConfig,
+    pub(crate) stop: Option<FxHashSet<u64>>,
+    pub(crate) ids: Vec<String>,
+    pub(crate) kinds: Vec<u8>,
+    /// Distinct shingles per slot (the denominator of Jaccard and containment).
+    pub(crate) sizes: Vec<u32>,
+    /// Fingerprint of each slot's shingle set: re-upserting unchanged text is free.
+    pub(crate) prints: Vec<u64>,
+    pub(crate) by_id: FxHashMap<String, u32>,
+    pub(crate) base: Base,
+    pub(crate) delta: Delta,
+    pub(crate) dead: usize,
+    pub(crate) base_postings: usize,
+}
+
+impl Default for UniquenessIndex {
+    fn default() -> Self {
+        Self::with_config(ShingleConfig::default()).unwrap_or_else(|_| Self::empty(ShingleConfig::default()))
+    }
+}
+
+fn retain_alive<T>(v: &mut Vec<T>, alive: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        let ok = alive.get(i).copied().unwrap_or(false);
+        i += 1;
+        ok
+    });
+}
+
+fn fingerprint(hashes: &[u64]) -> u64 {
+    hashes.iter().fold(hashes.len() as u64, |acc, &h| fmix64(acc ^ h))
+}
+
+impl UniquenessIndex {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn with_config(cfg: ShingleConfig) -> Result<Self, UniquenessError> {
+        if !cfg.is_valid() {
+            return Err(UniquenessError::BadConfig);
+        }
+        Ok(Self::empty(cfg))
+    }
+
+    pub(crate) fn empty(cfg: ShingleConfig) -> Self {
+        Self {
+            stop: cfg.stop_words.then(stop_set),
+            cfg,
+            ids: Vec::new(),
+            kinds: Vec::new(),
+            sizes: Vec::new(),
+            prints: Vec::new(),
+            by_id: FxHashMap::default(),
+            base: Base::default(),
+            delta: Delta::default(),
+            dead: 0,
+            base_postings: 0,
+        }
+    }
+
+    pub fn config(&self) -> ShingleConfig {
+        self.cfg
+    }
+
+    /// Number of live documents.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
+    }
+
+    /// Kind of a live document.
+    pub fn kind_of(&self, id: &str) -> Option<DocKind> {
+        self.by_id.get(id).and_then(|&s| DocKind::from_code(self.kinds[s as usize]))
+    }
+
+    /// Adds a document, or replaces the one with the same id.
+    pub fn upsert(&mut self, id: &str, kind: DocKind, text: &str) -> Result<(), UniquenessError> {
+        let mut sh = Shingler::default();
+        sh.run_distinct(text, &self.cfg, self.stop.as_ref());
+        if let Some(slot) = self.add_doc(id, kind, &sh.distinct)? {
+            for &h in &sh.distinct {
+                self.delta.insert(h, slot);
+            }
+        }
+        self.maybe_compact();
+        Ok(())
+    }
+
+    /// Adds or replaces many documents at once, then compacts: the fast path
+    /// for loading an archive (no per-shingle hash-map insertion).
+    pub fn upsert_many<'a, I>(&mut self, docs: I) -> Result<(), UniquenessError>
+    where
+        I: IntoIterator<Item = (&'a str, DocKind, &'a str)>,
+    {
+        let mut sh = Shingler::default();
+        let mut pending: Vec<u64> = Vec::new();
+        let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+        for (id, kind, text) in docs {
+            sh.run_distinct(text, &self.cfg, self.stop.as_ref());
+            if let Some(slot) = self.add_doc(id, kind, &sh.distinct)? {
+                let from = pending.len();
+                pending.extend_from_slice(&sh.distinct);
+                spans.push((slot, from, pending.len()));
+            }
+        }
+        self.compact_with(&pending, &spans);
+        Ok(())
+    }
+
+    /// Registers a document; returns its new slot, or `None` when an identical
+    /// document was already there (only its kind is updated then).
+    fn add_doc(&mut self, id: &str, kind: DocKind, distinct: &[u64]) -> Result<Option<u32>, UniquenessError> {
+        let print = fingerprint(distinct);
+        if let Some(&old) = self.by_id.get(id) {
+            let o = old as usize;
+            if self.prints[o] == print && self.sizes[o] as usize == distinct.len() {
+                self.kinds[o] = kind.code();
+                return Ok(None);
+            }
+            self.kinds[o] = DEAD;
+            self.dead += 1;
+        }
+        let slot = self.ids.len();
+        if slot >= MULTI as usize {
+            return Err(UniquenessError::TooManyDocuments);
+        }
+        self.ids.push(id.to_owned());
+        self.kinds.push(kind.code());
+        self.sizes.push(distinct.len() as u32);
+        self.prints.push(print);
+        self.by_id.insert(id.to_owned(), slot as u32);
+        Ok(Some(slot as u32))
+    }
+
+    /// Removes a document; returns whether it was there.
+    pub fn remove(&mut self, id: &str) -> bool {
+        let Some(slot) = self.by_id.remove(id) else {
+            return false;
+        };
+        self.kinds[slot as usize] = DEAD;
+        self.dead += 1;
+        self.maybe_compact();
+        true
+    }
+
+    /// Removes every document of one kind (e.g. the posts of the page the
+    /// user just left); returns how many.
+    pub fn remove_kind(&mut self, kind: DocKind) -> usize {
+        let code = kind.code();
+        let kinds = &mut self.kinds;
+        let before = self.by_id.len();
+        self.by_id.retain(|_, slot| {
+            let k = &mut kinds[*slot as usize];
+            if *k == code {
+                *k = DEAD;
+                false
+            } else {
+                true
+            }
+        });
+        let removed = before - self.by_id.len();
+        self.dead += removed;
+        self.maybe_compact();
+        removed
+    }
+
+    fn maybe_compact(&mut self) {
+        if self.delta.len() > DELTA_MIN.max(self.base_postings / 4) || self.dead > DEAD_MIN.max(self.len() / 2) {
+            self.compact();
+        }
+    }
+
+    /// Merges the delta into the compact base and drops dead slots.
+    pub fn compact(&mut self) {
+        self.compact_with(&[], &[]);
+    }
+
+    fn compact_with(&mut self, pending: &[u64], spans: &[(u32, usize, usize)]) {
+        let mut remap = vec![u32::MAX; self.ids.len()];
+        let mut next = 0u32;
+        for (slot, &k) in self.kinds.iter().enumerate() {
+            if k != DEAD {
+                remap[slot] = next;
+                next += 1;
+            }
+        }
+        let live = |s: u32| remap.get(s as usize).is_some_and(|&r| r != u32::MAX);
+        let sources = |f: &mut dyn FnMut(u64, u32)| {
+            self.base.for_each(|h, slots| slots.iter().for_each(|&s| f(h, s)));
+            self.delta.for_each(&mut *f);
+            for &(slot, from, to) in spans {
+                pending[from..to].iter().for_each(|&h| f(h, slot));
+            }
+        };
+        let mut builder = BaseBuilder::new(|add| {
+            sources(&mut |h, s| {
+                if live(s) {
+                    add(h);
+                }
+            });
+        });
+        sources(&mut |h, s| {
+            if let Some(&r) = remap.get(s as usize).filter(|&&r| r != u32::MAX) {
+                builder.place(h, r);
+            }
+        });
+        self.base = builder.finish();
+        self.base_postings = self.base.posting_count();
+        self.delta.clear();
+        if self.dead > 0 {
+            let alive: Vec<bool> = self.kinds.iter().map(|&k| k != DEAD).collect();
+            retain_alive(&mut self.kinds, &alive);
+            retain_alive(&mut self.sizes, &alive);
+            retain_alive(&mut self.prints, &alive);
+            retain_alive(&mut self.ids, &alive);
+            self.by_id = self.ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+            self.dead = 0;
+        }
+    }
+
+    /// Sizes of the structures, for the benchmark and the panel's diagnostics.
+    pub fn stats(&self) -> IndexStats {
+        let ids: usize = self.ids.iter().map(|s| s.capacity() + 24).sum();
+        IndexStats {
+            documents: self.len(),
+            slots: self.ids.len(),
+            distinct_shingles: self.base.key_count(),
+            postings: self.base_postings + self.delta.len(),
+            bytes: self.base.bytes()
+                + self.delta.bytes()
+                + ids * 2
+                + self.ids.len() * (1 + 4 + 8)
+                + self.by_id.capacity() * (24 + 4 + 1),
+        }
+    }
+}
+
+/// Sizes reported by [`UniquenessIndex::stats`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IndexStats {
+    pub documents: usize,
+    pub slots: usize,
+    pub distinct_shingles: usize,
+    pub postings: usize,
+    /// Approximate heap bytes held by the index.
+    pub bytes: usize,
+}

@@ -1,0 +1,216 @@
+//! Draft text → normalised word tokens, each with its UTF-16 range in the
+//! ORIGINAL text (the panel highlights with JS string offsets).
+//!
+//! Normalisation choices (all deliberate, all applied identically to drafts and
+//! indexed posts):
+//! - Unicode NFC per token, in Rust, so a Vietnamese draft typed in decomposed
+//!   form matches its composed twin even when the caller forgot to normalise.
+//! - Lower-casing with three case-folding fixes `to_lowercase` lacks: ß→ss,
+//!   final ς→σ; plus Russian ё→е (writers use them interchangeably).
+//! - Punctuation, symbols and emoji are separators: "🔥 new post!" matches
+//!   "new post". Apostrophes and soft hyphens inside a word are dropped
+//!   ("don't" = "dont"); hyphens split ("well-known" = "well known").
+//! - URLs (`http://`, `https://`, `www.` up to the next space) and @mentions are
+//!   skipped entirely: link shorteners rewrite URLs and the same text addressed
+//!   to another person is still the same text. Hashtags keep their word.
+//! - Han, kana and the Southeast-Asian scripts written without spaces (Thai,
+//!   Lao, Khmer, Myanmar) become one token per character, so shingles over
+//!   them are character n-grams.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::hash::{hash_bytes, FxHashSet};
+
+/// The token is one character of a script written without spaces.
+pub(crate) const FLAG_CJK: u8 = 1;
+/// The token carries a letter only Vietnamese uses (ă đ ơ ư ĩ ũ or U+1EA0–1EF9).
+pub(crate) const FLAG_VI: u8 = 2;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub hash: u64,
+    /// UTF-16 code-unit range in the original text.
+    pub start: u32,
+    pub end: u32,
+    pub flags: u8,
+}
+
+/// Characters that get a token of their own (scripts without word spaces).
+fn is_char_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF        // Thai, Lao
+        | 0x1000..=0x109F      // Myanmar
+        | 0x1780..=0x17FF      // Khmer
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x31F0..=0x31FF      // Katakana phonetic extensions
+        | 0x3400..=0x4DBF      // Han extension A
+        | 0x4E00..=0x9FFF      // Han
+        | 0xF900..=0xFAFF      // Han compatibility
+        | 0xFF66..=0xFF9F      // half-width Katakana
+        | 0x20000..=0x3FFFF) // Han supplementary planes
+}
+
+/// Characters dropped inside a word instead of splitting it.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{00AD}' | '\u{200C}' | '\u{200D}')
+}
+
+fn is_vietnamese_letter(c: char) -> bool {
+    matches!(c as u32, 0x1EA0..=0x1EF9 | 0x0103 | 0x0111 | 0x01A1 | 0x01B0 | 0x0129 | 0x0169)
+}
+
+fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// Length in bytes of a URL or @mention starting at `rest`, if one does.
+fn skippable_len(rest: &[u8], prev_alnum: bool) -> usize {
+    if prev_alnum {
+        return 0;
+    }
+    let is_url = starts_with_ignore_case(rest, b"http://")
+        || starts_with_ignore_case(rest, b"https://")
+        || starts_with_ignore_case(rest, b"www.");
+    if is_url {
+        // ASCII only: a URL glued to CJK text must not swallow the text.
+        return rest
+            .iter()
+            .take_while(|&&b| b.is_ascii_graphic() && b != b'<' && b != b'>' && b != b'"')
+            .count();
+    }
+    let handle = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b'-');
+    if rest.first() == Some(&b'@') && rest.get(1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+        return 1 + rest[1..].iter().take_while(|b| handle(b)).count();
+    }
+    0
+}
+
+/// Reusable tokenizer state, so checking while typing allocates nothing.
+#[derive(Default)]
+pub(crate) struct Tokenizer {
+    raw: String,
+    norm: String,
+}
+
+impl Tokenizer {
+    /// Appends the tokens of `text` to `out` (cleared first). Stop words, when
+    /// given, are dropped after normalisation.
+    pub(crate) fn run(&mut self, text: &str, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut pos16: u32 = 0;
+        let mut word_start: Option<u32> = None;
+        let mut word_end: u32 = 0;
+        let mut prev_alnum = false;
+        let mut iter = text.char_indices().peekable();
+        while let Some((bi, c)) = iter.next() {
+            let w = c.len_utf16() as u32;
+            if word_start.is_none() && (c == '@' || c == 'h' || c == 'H' || c == 'w' || c == 'W') {
+                let skip = skippable_len(&bytes[bi..], prev_alnum);
+                if skip > 0 {
+                    // Skipped bytes are ASCII: one UTF-16 unit each.
+                    let end = bi + skip;
+                    pos16 += skip as u32;
+                    while iter.peek().is_some_and(|&(b, _)| b < end) {
+                        iter.next();
+                    }
+                    prev_alnum = false;
+                    continue;
+                }
+            }
+            if is_char_script(c) {
+                self.flush(&mut word_start, word_end, stop, out);
+                self.raw.push(c);
+                let start = pos16;
+                pos16 += w;
+                while let Some(&(_, m)) = iter.peek() {
+                    if !is_combining_mark(m) {
+                        break;
+                    }
+                    self.raw.push(m);
+                    pos16 += m.len_utf16() as u32;
+                    iter.next();
+                }
+                let mut ws = Some(start);
+                self.flush_flagged(&mut ws, pos16, FLAG_CJK, stop, out);
+                prev_alnum = true;
+                continue;
+            }
+            let in_word = word_start.is_some();
+            if c.is_alphanumeric() || (in_word && is_combining_mark(c)) {
+                if !in_word {
+                    word_start = Some(pos16);
+                }
+                self.raw.push(c);
+                word_end = pos16 + w;
+                prev_alnum = true;
+            } else if in_word && is_joiner(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                // Keep the word going; the joiner itself is not part of it.
+            } else {
+                self.flush(&mut word_start, word_end, stop, out);
+                prev_alnum = false;
+            }
+            pos16 += w;
+        }
+        self.flush(&mut word_start, word_end, stop, out);
+    }
+
+    fn flush(&mut self, start: &mut Option<u32>, end: u32, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
+        self.flush_flagged(start, end, 0, stop, out);
+    }
+
+    fn flush_flagged(
+        &mut self,
+        start: &mut Option<u32>,
+        end: u32,
+        mut flags: u8,
+        stop: Option<&FxHashSet<u64>>,
+        out: &mut Vec<Token>,
+    ) {
+        let Some(s) = start.take() else {
+            return;
+        };
+        let hash = if self.raw.is_ascii() {
+            self.raw.make_ascii_lowercase();
+            hash_bytes(self.raw.as_bytes())
+        } else {
+            self.norm.clear();
+            if matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes) {
+                self.raw.chars().for_each(|ch| push_folded(&mut self.norm, ch));
+            } else {
+                self.raw.chars().nfc().for_each(|ch| push_folded(&mut self.norm, ch));
+            }
+            if self.norm.chars().any(is_vietnamese_letter) {
+                flags |= FLAG_VI;
+            }
+            hash_bytes(self.norm.as_bytes())
+        };
+        self.raw.clear();
+        if stop.is_some_and(|set| set.contains(&hash)) {
+            return;
+        }
+        out.push(Token { hash, start: s, end, flags });
+    }
+}
+
+/// Lower-case one (NFC) character, with the folds `to_lowercase` lacks.
+fn push_folded(norm: &mut String, ch: char) {
+    match ch {
+        'ё' | 'Ё' => norm.push('е'),
+        'ß' | 'ẞ' => norm.push_str("ss"),
+        'ς' => norm.push('σ'),
+        _ => norm.extend(ch.to_lowercase()),
+    }
+}
+
+/// Hash of one word as the tokenizer would normalise it (for stop-word sets).
+pub(crate) fn word_hash(word: &str) -> Option<u64> {
+    let mut t = Tokenizer::default();
+    let mut out = Vec::new();
+    t.run(word, None, &mut out);
+    match out.as_slice() {
+        [one] => Some(one.hash),
+        _ => None,
+    }
+}

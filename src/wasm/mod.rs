@@ -1,0 +1,21 @@
+//! The one thin binding layer between the pure core and JavaScript.
+//!
+//! Every `#[wasm_bindgen]` export of the crate lives under this module. Each
+//! export decodes its input with serde-wasm-bindgen, calls the core and
+//! encodes the result (camelCase, times as i64 ms). Core errors become JS
+//! `Error`s whose `variant` property is a stable string the extension can
+//! switch on.
+
+mod convert;
+mod networks;
+mod schedule;
+
+pub use convert::{decode, encode, js_error};
+
+use wasm_bindgen::prelude::*;
+
+/// The core's version, so the extension can tell which build it loaded.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

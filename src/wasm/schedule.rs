@@ -1,0 +1,271 @@
+//! Scheduling exports: slots, rule checks, queue operations, reminders.
+//!
+//! Projects and posts are plain JS objects in the model's camelCase shape;
+//! times are UTC milliseconds (JS numbers; BigInts are accepted too). Errors
+//! are `Error`s whose `variant` is [`ScheduleError::variant`] (e.g.
+//! "NoFreeSlot", "UnknownTimeZone"); a malformed argument is "BadInput".
+
+use wasm_bindgen::prelude::*;
+
+use super::{decode, encode, js_error};
+use crate::model::{Post, Project};
+use crate::schedule::{self, Assignment, ScheduleError};
+
+fn fail(e: ScheduleError) -> JsValue {
+    js_error(&e.variant(), e)
+}
+
+/// `expandSlots(project, fromMs, toMs, network?) -> SlotInstant[]`:
+/// every slot occurrence in `[fromMs, toMs)`, optionally for one network.
+/// `SlotInstant = {atMs, network, slot: {weekday, minute}, date, local, shifted}`.
+#[wasm_bindgen(js_name = expandSlots)]
+pub fn expand_slots(
+    project: JsValue,
+    from_ms: JsValue,
+    to_ms: JsValue,
+    network: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let project: Project = decode(project)?;
+    let got = schedule::expand_slots(
+        &project,
+        network.as_deref(),
+        decode(from_ms)?,
+        decode(to_ms)?,
+    )
+    .map_err(fail)?;
+    encode(&got)
+}
+
+/// `nextFreeSlot(project, posts, post, nowMs) -> SlotInstant` ("add to
+/// queue"): the first free slot at or after `nowMs` that satisfies the rules
+/// of every network of `post`.
+#[wasm_bindgen(js_name = nextFreeSlot)]
+pub fn next_free_slot(
+    project: JsValue,
+    posts: JsValue,
+    post: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let post: Post = decode(post)?;
+    let got = schedule::next_free_slot(&project, &posts, &post, decode(now_ms)?).map_err(fail)?;
+    encode(&got)
+}
+
+/// `checkSchedule(project, posts, post, atMs, nowMs) -> Conflict[]`
+/// ("schedule at"); empty means allowed. Each conflict has a `kind`:
+/// `inPast {atMs, nowMs}`, `afterExpiry {expiresAtMs}`,
+/// `minGap {network, otherPostId, otherAtMs, gapMinutes, requiredMinutes}`,
+/// `maxPerDay {network, day, count, max}`,
+/// `quietHours {network, localTime, start, end}`.
+#[wasm_bindgen(js_name = checkSchedule)]
+pub fn check_schedule(
+    project: JsValue,
+    posts: JsValue,
+    post: JsValue,
+    at_ms: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let post: Post = decode(post)?;
+    let got = schedule::check_schedule(&project, &posts, &post, decode(at_ms)?, decode(now_ms)?)
+        .map_err(fail)?;
+    encode(&got)
+}
+
+/// `movePost(project, posts, postId, toMs, nowMs) ->
+/// {ok, assignment: {postId, atMs}, fromMs, conflicts}`.
+#[wasm_bindgen(js_name = movePost)]
+pub fn move_post(
+    project: JsValue,
+    posts: JsValue,
+    post_id: String,
+    to_ms: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let got = schedule::move_post(&project, &posts, &post_id, decode(to_ms)?, decode(now_ms)?)
+        .map_err(fail)?;
+    encode(&got)
+}
+
+/// `spreadEvenly(project, posts, postIds, fromMs, toMs, nowMs, snapToSlots)
+/// -> {assignments: [{postId, atMs}], unplaced: [postId]}`.
+#[wasm_bindgen(js_name = spreadEvenly)]
+#[allow(clippy::too_many_arguments)] // mirrors the JS call; an options object would hide the contract
+pub fn spread_evenly(
+    project: JsValue,
+    posts: JsValue,
+    post_ids: JsValue,
+    from_ms: JsValue,
+    to_ms: JsValue,
+    now_ms: JsValue,
+    snap_to_slots: bool,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let ids: Vec<String> = decode(post_ids)?;
+    let (from_ms, to_ms, now_ms) = (decode(from_ms)?, decode(to_ms)?, decode(now_ms)?);
+    let got = schedule::spread_evenly(
+        &project,
+        &posts,
+        &ids,
+        from_ms,
+        to_ms,
+        now_ms,
+        snap_to_slots,
+    )
+    .map_err(fail)?;
+    encode(&got)
+}
+
+/// `shuffleQueue(project, posts, postIds, seed, nowMs) -> [{postId, atMs}]`:
+/// the same times, permuted deterministically by `seed` (a non-negative
+/// safe integer), rules kept.
+#[wasm_bindgen(js_name = shuffleQueue)]
+pub fn shuffle_queue(
+    project: JsValue,
+    posts: JsValue,
+    post_ids: JsValue,
+    seed: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let ids: Vec<String> = decode(post_ids)?;
+    let got = schedule::shuffle_queue(&project, &posts, &ids, decode(seed)?, decode(now_ms)?)
+        .map_err(fail)?;
+    encode(&got)
+}
+
+/// `schedulePatch(project, {postId, atMs}) -> PostPatch`: the fields to store
+/// for an assignment (status, scheduledAt, plannedZone; snooze and reminder
+/// cleared with `null`).
+#[wasm_bindgen(js_name = schedulePatch)]
+pub fn schedule_patch(project: JsValue, assignment: JsValue) -> Result<JsValue, JsValue> {
+    let project: Project = decode(project)?;
+    let assignment: Assignment = decode(assignment)?;
+    encode(&assignment.patch(&project.time_zone))
+}
+
+/// `reconcileReminders(projects, posts, nowMs) ->
+/// {due, missed, expiry, nextAlarmAt, patches}`. Store `patches` (each
+/// `{postId, ...fields}`, `null` = clear) before showing anything.
+#[wasm_bindgen(js_name = reconcileReminders)]
+pub fn reconcile_reminders(
+    projects: JsValue,
+    posts: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let projects: Vec<Project> = decode(projects)?;
+    let posts: Vec<Post> = decode(posts)?;
+    let got = schedule::reconcile(&projects, &posts, decode(now_ms)?).map_err(fail)?;
+    encode(&got)
+}
+
+/// `snoozeOptions(project, post, nowMs) -> [{kind, untilMs, local}]` with
+/// kinds "tenMinutes", "oneHour", "tomorrow".
+#[wasm_bindgen(js_name = snoozeOptions)]
+pub fn snooze_options(
+    project: JsValue,
+    post: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let project: Project = decode(project)?;
+    let post: Post = decode(post)?;
+    let got = schedule::snooze_options(&project, &post, decode(now_ms)?).map_err(fail)?;
+    encode(&got)
+}
+
+/// `snoozePost(post, untilMs, nowMs) -> PostPatch`: snooze the reminder.
+#[wasm_bindgen(js_name = snoozePost)]
+pub fn snooze_post(post: JsValue, until_ms: JsValue, now_ms: JsValue) -> Result<JsValue, JsValue> {
+    let post: Post = decode(post)?;
+    let got = schedule::snooze_patch(&post, decode(until_ms)?, decode(now_ms)?).map_err(fail)?;
+    encode(&got)
+}
+
+#[cfg(test)]
+#[cfg(target_arch = "wasm32")]
+mod tests {
+    use js_sys::{Reflect, JSON};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn js(json: &str) -> JsValue {
+        JSON::parse(json).unwrap()
+    }
+
+    fn text(v: &JsValue) -> String {
+        JSON::stringify(v).unwrap().as_string().unwrap()
+    }
+
+    fn variant(err: &JsValue) -> String {
+        Reflect::get(err, &"variant".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    const PROJECT: &str = r#"{"id":"p1","name":"Blog","timeZone":"America/New_York","createdAt":0,"updatedAt":0,
+        "slots":{"x":[{"weekday":6,"minute":540}]},
+        "rules":[{"network":"x","minGapMinutes":60}]}"#;
+    const POST: &str = r#"{"id":"a","projectId":"p1","text":"hi","networks":["x"],"status":"draft","createdAt":0,"updatedAt":0}"#;
+    // Sat 7 March 2026 12:00 UTC; Sun 8 March 09:00 EDT is 13:00 UTC.
+    const NOW: f64 = 1_772_884_800_000.0;
+    const SUNDAY_0900: f64 = 1_772_974_800_000.0;
+
+    #[wasm_bindgen_test]
+    fn next_free_slot_is_plain_data_with_number_times() {
+        let got = super::next_free_slot(js(PROJECT), js("[]"), js(POST), NOW.into()).unwrap();
+        let at = Reflect::get(&got, &"atMs".into()).unwrap();
+        assert_eq!(at.as_f64(), Some(SUNDAY_0900));
+        assert!(text(&got).contains(r#""local":"2026-03-08T09:00""#));
+    }
+
+    #[wasm_bindgen_test]
+    fn conflicts_carry_a_kind() {
+        let other = POST.replace(r#""id":"a""#, r#""id":"b""#).replace(
+            r#""status":"draft""#,
+            &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),
+        );
+        let posts = js(&format!("[{other}]"));
+        let at = JsValue::from_f64(SUNDAY_0900 + 600_000.0);
+        let got = super::check_schedule(js(PROJECT), posts, js(POST), at, NOW.into()).unwrap();
+        assert_eq!(
+            text(&got),
+            format!(
+                r#"[{{"kind":"minGap","network":"x","otherPostId":"b","otherAtMs":{SUNDAY_0900},"gapMinutes":10,"requiredMinutes":60}}]"#
+            )
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn errors_have_stable_variants() {
+        let bad_zone = PROJECT.replace("America/New_York", "Mars/Olympus");
+        let err = super::expand_slots(js(&bad_zone), 0.into(), 1000.into(), None).unwrap_err();
+        assert_eq!(variant(&err), "UnknownTimeZone");
+        let err = super::expand_slots(js(PROJECT), "soon".into(), 1000.into(), None).unwrap_err();
+        assert_eq!(variant(&err), "BadInput");
+        let err =
+            super::move_post(js(PROJECT), js("[]"), "zz".into(), 0.into(), 0.into()).unwrap_err();
+        assert_eq!(variant(&err), "UnknownPost");
+    }
+
+    #[wasm_bindgen_test]
+    fn reminders_and_snooze_patches() {
+        let due = POST.replace(
+            r#""status":"draft""#,
+            &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),
+        );
+        let got = super::reconcile_reminders(js("[]"), js(&format!("[{due}]")), SUNDAY_0900.into())
+            .unwrap();
+        assert_eq!(
+            text(&got),
+            format!(
+                r#"{{"due":[{{"postId":"a","projectId":"p1","projectName":null,"atMs":{SUNDAY_0900},"scheduledAt":{SUNDAY_0900},"snoozed":false,"networks":["x"]}}],"missed":[],"expiry":[],"nextAlarmAt":null,"patches":[{{"postId":"a","remindedAt":{SUNDAY_0900}}}]}}"#
+            )
+        );
+        let until = JsValue::from_f64(SUNDAY_0900 + 600_000.0);
+        let patch = super::snooze_post(js(&due), until, SUNDAY_0900.into()).unwrap();
+        assert!(text(&patch).contains(r#""remindedAt":null"#));
+    }
+}

@@ -1,0 +1,68 @@
+// Chromium with the unpacked extension loaded, every real network hostname
+// resolved to the local fixture server. Uses the system Chromium; never
+// downloads a browser.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { HOSTS, ROOT } from './server.mjs';
+
+export const CHROMIUM = process.env.GLIDER_CHROMIUM || '/usr/bin/chromium';
+
+/**
+ * @param {{ extDir?: string, port: number, headless?: boolean }} opts
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext,
+ *   worker: import('playwright-core').Worker|null, extensionId: string|null, close(): Promise<void> }>}
+ *   `extDir: null` launches without an extension (worker and extensionId are then null).
+ */
+export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrome'), port, headless = true } = {}) {
+  if (!port) throw new Error('launchWithExtension: port is required');
+  if (extDir && !fs.existsSync(path.join(extDir, 'manifest.json'))) {
+    throw new Error(`no extension at ${extDir} (run ./build.sh first)`);
+  }
+  const userDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-chromium-'));
+  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+  ];
+  if (extDir) args.unshift(`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`);
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless,
+    args,
+    // Playwright disables extensions by default; keep everything else it sets.
+    ignoreDefaultArgs: extDir ? ['--disable-extensions'] : [],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  let worker = null;
+  let extensionId = null;
+  try {
+    if (extDir) {
+      worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+      extensionId = new URL(worker.url()).host;
+    }
+  } catch (e) {
+    await context.close().catch(() => {});
+    await fsp.rm(userDir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close().catch(() => {});
+      await fsp.rm(userDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The extension the browser tests load: the real `dist/chrome` when
+// ./build.sh has made it, otherwise a test build assembled in a temp folder
+// from the same sources (manifest, locales, the real content script bundled
+// from extension/content/main.js) with a stub background worker, because the
+// real worker needs the WASM core (pkg/) that only ./build.sh produces. The
+// content script never needs WASM, so this tests its real path.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './server.mjs';
+
+const DIST = path.join(ROOT, 'dist/chrome');
+
+/** @returns {Promise<{ dir: string, real: boolean, cleanup(): Promise<void> }>} */
+export async function extensionForTests({ preferDist = true } = {}) {
+  if (preferDist && fs.existsSync(path.join(DIST, 'manifest.json')) && fs.existsSync(path.join(DIST, 'content.js'))) {
+    return { dir: DIST, real: true, cleanup: async () => {} };
+  }
+  const { default: esbuild } = await import('esbuild');
+  const { manifestFor } = await import(path.join(ROOT, 'scripts/package.mjs'));
+  const { writeIcons } = await import(path.join(ROOT, 'scripts/icons.mjs'));
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-test-ext-'));
+  // Same files as scripts/package.mjs copies (a page the manifest names must exist or Chrome refuses the extension).
+  const skip = new Set(['content', 'adapters', 'manifest.base.json', 'manifest.chrome.json', 'manifest.firefox.json']);
+  for (const entry of await fsp.readdir(path.join(ROOT, 'extension'))) {
+    if (!skip.has(entry)) await fsp.cp(path.join(ROOT, 'extension', entry), path.join(dir, entry), { recursive: true });
+  }
+  writeIcons(path.join(dir, 'icons'));
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'extension/content/main.js')],
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    outfile: path.join(dir, 'content.js'),
+    logLevel: 'silent',
+  });
+  await fsp.writeFile(path.join(dir, 'test-worker.js'), '// stub worker for tests: the tests drive it with worker.evaluate()\n');
+  const manifest = manifestFor('chrome');
+  manifest.background = { service_worker: 'test-worker.js' };
+  await fsp.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return { dir, real: false, cleanup: () => fsp.rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Start recording runtime messages that content scripts send to the worker,
+ * with their sender's tab: the extension has no "tabs" permission, so
+ * chrome.tabs.query cannot tell tabs apart by URL, but a message's sender can.
+ */
+export async function recordMessages(worker) {
+  await worker.evaluate(() => {
+    if (self.__received) return;
+    self.__received = [];
+    chrome.runtime.onMessage.addListener((m, sender) => {
+      self.__received.push({ ...m, tabId: sender.tab?.id, senderUrl: sender.url });
+      return false;
+    });
+  });
+}
+
+export const received = (worker) => worker.evaluate(() => self.__received ?? []);
+
+/** The id of the tab at `urlPrefix`, once its content script has sent anything. */
+export async function tabFor(worker, urlPrefix, { timeout = 10000 } = {}) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const hit = (await received(worker)).findLast((m) => m.senderUrl?.startsWith(urlPrefix) && m.tabId !== undefined);
+    if (hit) return hit.tabId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no content script message from ${urlPrefix}`);
+}
+
+/** Send a message from the worker to a tab's top frame (as the panel and worker do). */
+export async function sendToTab(worker, tabId, msg) {
+  return worker.evaluate(({ tabId, msg }) => chrome.tabs.sendMessage(tabId, msg, { frameId: 0 }), { tabId, msg });
+}

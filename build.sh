@@ -135,7 +135,7 @@ stage() {
 wasm_tests() {
   command -v chromedriver >/dev/null || apt_install chromium-driver
   CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=120 \
-    cargo test --target wasm32-unknown-unknown --test web
+    cargo test --target wasm32-unknown-unknown --test 'web*'
 }
 
 firefox_lint() {

@@ -12,5 +12,6 @@ pub mod model;
 pub mod networks;
 pub mod schedule;
 pub mod storage;
+pub mod tz;
 pub mod uniqueness;
 pub mod wasm;

@@ -25,6 +25,8 @@ export default defineAdapter({
   composerPaths: /^\/intent\/compose\/?$/,
   selectors: SELECTORS,
   order: ORDERS.prosemirror,
+  // 2026-11: fallback when the test id changes: aria-label or text
+  postLabel: /^(post|reply|post all|publish post|publish reply|publish posts|publish replies)$/i,
   postId: (post) => idFromLink(post, 'a[href*="/post/"]', /\/profile\/([^/]+\/post\/[\w]+)/),
   mount: (composer) => ({ anchor: composer.parentElement ?? composer, where: 'afterend' }),
 });

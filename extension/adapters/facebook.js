@@ -1,15 +1,18 @@
 // Facebook: Lexical rich-text composer in the "Create post" dialog (and the
 // Lexical comment boxes). Order from the research table: one `beforeinput`
 // per line with `insertParagraph` between, then a synthetic paste.
-import { ORDERS, buttonByLabel, defineAdapter, postText, queryFirst, readText } from './lib/index.js';
+import { ORDERS, defineAdapter, postText, readText } from './lib/index.js';
 
-// 2026-11: the Post button's label (English, then the UI languages Glider ships)
+// 2026-11: the Post button's label when no selector matches (English, then the UI languages
+// Glider ships); comment boxes submit with a "Comment" button in their form
 const POST_LABEL = /^(post|publish|comment|reply|опубликовать|đăng)$/i;
 
 const SELECTORS = {
   composer: [
     // 2026-11: post dialog and comment boxes are Lexical roots
     'div[role="textbox"][contenteditable="true"][data-lexical-editor="true"]',
+    // 2026-11: a Lexical root in the post dialog even without its role
+    '[role="dialog"] [contenteditable="true"][data-lexical-editor="true"]',
     // 2026-11: older Draft-era/other composers still marked as textbox
     'form div[role="textbox"][contenteditable="true"]',
   ],
@@ -17,7 +20,6 @@ const SELECTORS = {
     // 2026-11: the dialog's Post button (a div role=button with aria-label)
     'div[role="button"][aria-label="Post"]',
     '[aria-label="Post"][role="button"]',
-    'button[type="submit"]',
   ],
   // 2026-11: feed units
   post: ['div[role="article"]:not([role="article"] [role="article"])', '[data-pagelet^="FeedUnit"]'],
@@ -37,16 +39,11 @@ export default defineAdapter({
   composerPaths: null,
   selectors: SELECTORS,
   order: ORDERS.lexical,
+  postLabel: POST_LABEL,
   postId: (post) => {
     const a = post.querySelector('a[href*="/posts/"], a[href*="story_fbid="], a[href*="/permalink/"]');
     const m = a && /(?:\/posts\/|story_fbid=|\/permalink\/)([\w.-]+)/.exec(a.getAttribute('href') ?? '');
     return m ? m[1] : post.getAttribute('aria-labelledby');
-  },
-  postButton(composer) {
-    // The Post button belongs to the composer's dialog/form, never to another composer.
-    const scope = composer.closest('[role="dialog"], form');
-    if (!scope) return null;
-    return queryFirst(scope, SELECTORS.postButton) ?? buttonByLabel(scope, POST_LABEL);
   },
   postTextOf(post) {
     // "See more" is a role=button inside the message: not text.

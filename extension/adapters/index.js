@@ -4,14 +4,14 @@ import facebook from './facebook.js';
 import generic from './generic.js';
 import linkedin from './linkedin.js';
 import mastodon from './mastodon.js';
-// TODO(reddit): import reddit from './reddit.js'; once the reddit adapter lands.
+import reddit from './reddit.js';
 import telegram from './telegram.js';
 import threads from './threads.js';
 import vk from './vk.js';
 import x from './x.js';
 
 /** All adapters; `generic` last: it is never picked automatically. */
-export const ADAPTERS = Object.freeze([x, facebook, threads, bluesky, mastodon, linkedin, vk, telegram, /* TODO reddit, */ generic]);
+export const ADAPTERS = Object.freeze([x, facebook, threads, bluesky, mastodon, linkedin, vk, telegram, reddit, generic]);
 
 /**
  * The adapter for a page, or null (then Glider runs only on a user gesture,

@@ -1,6 +1,6 @@
 // Threads: Lexical composer in the "New thread" dialog. Same order as Facebook
 // (Meta's Lexical): per-line `beforeinput`, then a synthetic paste.
-import { ORDERS, buttonByLabel, defineAdapter, idFromLink } from './lib/index.js';
+import { ORDERS, defineAdapter, idFromLink } from './lib/index.js';
 
 const SELECTORS = {
   composer: [
@@ -9,7 +9,7 @@ const SELECTORS = {
     // 2026-11: inline reply / composer on a post page
     'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
   ],
-  // 2026-11: the Post button is a div role=button whose text is "Post" (no test id): see postButton()
+  // (2026-11: the Post button is a div role=button whose text is "Post", no test id: found by POST_LABELS)
   // 2026-11: feed items
   post: ['div[data-pressable-container="true"]'],
   postText: null,
@@ -35,16 +35,7 @@ export default defineAdapter({
   composerPaths: null,
   selectors: SELECTORS,
   order: ORDERS.lexical,
-  postButton(composer) {
-    // Nearest ancestor (up to the dialog) holding a button labelled Post.
-    const scope = composer.closest('[role="dialog"]');
-    for (let a = composer.parentElement; a; a = a.parentElement) {
-      const hit = buttonByLabel(a, POST_LABELS);
-      if (hit) return hit;
-      if (a === scope) break;
-    }
-    return null;
-  },
+  postLabel: POST_LABELS,
   visiblePosts(root = document) {
     const out = [];
     const seen = new Set();

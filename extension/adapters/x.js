@@ -31,6 +31,8 @@ export default defineAdapter({
   composerPaths: /^\/(home|compose\/(post|tweet))\/?$/,
   selectors: SELECTORS,
   order: ORDERS.draft,
+  // 2026-11: fallback when the test ids change: the button's own label
+  postLabel: /^(post|reply|post all)$/i,
   postId: (post) => idFromLink(post, 'a[href*="/status/"]', /\/status\/(\d+)/),
   mount: (composer) => ({
     anchor: composer.closest('[data-testid$="_label"]') ?? composer.closest('.DraftEditor-root') ?? composer,

@@ -11,7 +11,7 @@ const STYLE = `
   .launcher { position: fixed; z-index: 2147483646; width: 28px; height: 28px; border-radius: 8px;
     border: 0; padding: 0; cursor: pointer; background: #2563eb center/18px no-repeat; box-shadow: 0 1px 4px #0004; }
   .launcher[hidden], .frame[hidden] { display: none; }
-  .frame { position: fixed; z-index: 2147483647; top: 12px; bottom: 12px; width: 380px; max-height: 760px;
+  .frame { position: fixed; z-index: 2147483647; top: 12px; width: 380px; height: min(760px, calc(100vh - 24px));
     border: 0; border-radius: 12px; box-shadow: 0 8px 32px #0005; background: #fff; color-scheme: normal; }
   .frame.right { right: 12px; } .frame.left { left: 12px; }
 `;

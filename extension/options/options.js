@@ -7,7 +7,7 @@ import { calendarKey, initCalendar, renderCalendar } from './calendar.js';
 import { initDrafts } from './drafts.js';
 import { byTestId } from './lib/dom.js';
 import { loadNetworks } from './lib/networks.js';
-import { showError } from './lib/notify.js';
+import { hideError, showError } from './lib/notify.js';
 import { refresh, store, subscribe, watchStorage } from './lib/store.js';
 import { openEditor } from './post-editor.js';
 import { initProjects, renderProjects } from './projects.js';
@@ -72,13 +72,18 @@ initSettings(section('settings'));
 initTransfer(section('transfer'));
 installShortcuts({ tabs: TABS, show, current: () => current, search: focusSearch, newDraft: () => openEditor(null), calendarKey });
 
+let loadFailed = false;
 subscribe(() => {
   const main = byTestId('main');
   if (store.error) {
     showError(store.error);
+    loadFailed = true;
     main.dataset.state = 'error';
     return;
   }
+  // The worker answers again (it was restarting): drop the stale error.
+  if (loadFailed) hideError();
+  loadFailed = false;
   main.dataset.state = 'ready';
   byTestId('core-version').textContent = store.coreVersion ? t('coreVersion', store.coreVersion) : '';
   applyTheme(store.settings?.theme);

@@ -128,32 +128,42 @@ async function save({ quiet = false } = {}) {
   const post = formPost();
   const result = await call('post.save', isNew ? { post } : { post, baseRevision: current.revision ?? 0 });
   accept(result, post.id);
-  await refresh();
-  if (!quiet) {
-    toast(t('saved'));
-    dialog.close();
-  }
-}
-
-async function schedule() {
-  const zone = zoneFor($('editor-project').value);
-  const at = fromLocalInput($('editor-time').value, zone);
-  if (at === null) {
-    showErrorBox([t('dashPickTime')]);
+  if (quiet) return;
+  // A planned post whose time was edited is moved too (through the rules).
+  const at = fromLocalInput($('editor-time').value, zoneFor(post.projectId));
+  if ((current.status === 'scheduled' || current.status === 'missed') && at !== null && at !== current.scheduledAt) {
+    await scheduleTo(at);
     return;
   }
-  await save({ quiet: true });
+  await refresh();
+  toast(t('saved'));
+  dialog.close();
+}
+
+/** Schedule the (saved) current post at `at`; rule conflicts are listed in the dialog. */
+async function scheduleTo(at) {
   try {
     const result = await call('post.schedule', { id: current.id, at, baseRevision: current.revision ?? 0 });
     accept(result, current.id);
   } catch (err) {
     const lines = await explainScheduleError(err, current, at);
-    showErrorBox(lines.length ? [describeError(err), ...lines] : [describeError(err)]);
+    showErrorBox([describeError(err), ...lines]);
+    await refresh();
     return;
   }
   await refresh();
   toast(t('dashScheduled'));
   dialog.close();
+}
+
+async function schedule() {
+  const at = fromLocalInput($('editor-time').value, zoneFor($('editor-project').value));
+  if (at === null) {
+    showErrorBox([t('dashPickTime')]);
+    return;
+  }
+  await save({ quiet: true });
+  await scheduleTo(at);
 }
 
 async function addToQueue() {

@@ -28,9 +28,17 @@ impl Breaks {
             v
         };
         let paragraphs = finish(paragraph_breaks(text));
-        let sentences = finish(text.split_sentence_bound_indices().map(|(i, _)| i).collect());
+        let sentences = finish(
+            text.split_sentence_bound_indices()
+                .map(|(i, _)| i)
+                .collect(),
+        );
         let words = finish(word_breaks(text));
-        Breaks { levels: [paragraphs, sentences, words], graphemes, spans }
+        Breaks {
+            levels: [paragraphs, sentences, words],
+            graphemes,
+            spans,
+        }
     }
 }
 
@@ -39,7 +47,9 @@ impl Breaks {
 /// starting before `p` can contain it.
 pub(crate) fn inside(spans: &[(usize, usize)], p: usize) -> bool {
     let k = spans.partition_point(|s| s.0 < p);
-    k.checked_sub(1).and_then(|j| spans.get(j)).is_some_and(|s| s.1 > p)
+    k.checked_sub(1)
+        .and_then(|j| spans.get(j))
+        .is_some_and(|s| s.1 > p)
 }
 
 /// The start of every whitespace run holding a blank line (two line breaks).
@@ -81,8 +91,12 @@ fn word_breaks(text: &str) -> Vec<usize> {
         let (Some(b), Some(a)) = (before, after) else {
             continue;
         };
-        let opening = matches!(b, '(' | '[' | '{' | '<' | '«' | '“' | '‘' | '"' | '\'' | '¿' | '¡' | '「' | '『' | '（');
-        let punct_then_word = !b.is_alphanumeric() && !b.is_whitespace() && !opening && a.is_alphanumeric();
+        let opening = matches!(
+            b,
+            '(' | '[' | '{' | '<' | '«' | '“' | '‘' | '"' | '\'' | '¿' | '¡' | '「' | '『' | '（'
+        );
+        let punct_then_word =
+            !b.is_alphanumeric() && !b.is_whitespace() && !opening && a.is_alphanumeric();
         if a.is_whitespace() || (b.is_alphanumeric() && a.is_alphanumeric()) || punct_then_word {
             out.push(i);
         }

@@ -6,8 +6,11 @@
 
 use serde::Serialize;
 
-use super::entities::{scan, to_public, CashtagEntity, HashtagEntity, MentionEntity, RawEntities, UrlEntity};
-use super::rules::{resolve, CountOptions, NetworkId, Resolved, Unit};
+use super::entities::{
+    scan, to_public, CashtagEntity, HashtagEntity, MentionEntity, RawEntities, UrlEntity,
+};
+use super::resolve::{resolve, Resolved};
+use super::rules::{CountOptions, NetworkId, Unit};
 use super::text::{utf16_len, Boundaries, Utf16Cursor};
 use super::weight::grapheme_weight;
 use super::{NetworksError, TextRange};
@@ -60,7 +63,11 @@ struct RawMeasure {
 }
 
 /// Count `text` for `network`.
-pub fn count_text(text: &str, network: NetworkId, options: &CountOptions) -> Result<CountResult, NetworksError> {
+pub fn count_text(
+    text: &str,
+    network: NetworkId,
+    options: &CountOptions,
+) -> Result<CountResult, NetworksError> {
     let res = resolve(network, options)?;
     let bounds = Boundaries::of(text);
     let raw = scan(text, &bounds);
@@ -77,11 +84,17 @@ pub fn count_text(text: &str, network: NetworkId, options: &CountOptions) -> Res
                 limit: m.limit,
                 remaining: m.limit.map(|l| signed(l) - signed(count)),
                 over: m.overflow_at.is_some(),
-                overflow: m.overflow_at.map(|at| TextRange { start: cur.at(at), end: end16 }),
+                overflow: m.overflow_at.map(|at| TextRange {
+                    start: cur.at(at),
+                    end: end16,
+                }),
             }
         })
         .collect();
-    let overflow = public.iter().filter_map(|m| m.overflow).min_by_key(|r| r.start);
+    let overflow = public
+        .iter()
+        .filter_map(|m| m.overflow)
+        .min_by_key(|r| r.start);
     let primary = public.first().cloned().unwrap_or(Measure {
         unit: res.unit,
         count: 0,
@@ -130,7 +143,13 @@ pub(crate) fn check(text: &str, res: &Resolved) -> (bool, usize) {
 
 /// All measures of a text: the primary one first, then the extra limits.
 fn measure(text: &str, bounds: &Boundaries, res: &Resolved, raw: &RawEntities) -> Vec<RawMeasure> {
-    let mut out = vec![tally(text, bounds, res.unit, &fixed_spans(res, raw), res.limit)];
+    let mut out = vec![tally(
+        text,
+        bounds,
+        res.unit,
+        &fixed_spans(res, raw),
+        res.limit,
+    )];
     for &(unit, limit) in &res.extra {
         out.push(match unit {
             Unit::Hashtags => RawMeasure {
@@ -159,7 +178,11 @@ fn fixed_spans(res: &Resolved, raw: &RawEntities) -> Vec<(usize, usize, usize)> 
         );
     }
     if res.mention_domain_free {
-        spans.extend(raw.mentions.iter().filter_map(|m| m.domain_at.map(|d| (d, m.end, 0))));
+        spans.extend(
+            raw.mentions
+                .iter()
+                .filter_map(|m| m.domain_at.map(|d| (d, m.end, 0))),
+        );
     }
     spans.sort_unstable();
     spans
@@ -200,7 +223,12 @@ fn tally(
             overflow_at = Some(i);
         }
     }
-    RawMeasure { unit, count, limit, overflow_at }
+    RawMeasure {
+        unit,
+        count,
+        limit,
+        overflow_at,
+    }
 }
 
 fn unit_cost(unit: Unit, g: &str) -> usize {

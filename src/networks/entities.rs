@@ -5,8 +5,8 @@
 //! `@user@domain` mentions. Anything overlapping a URL is part of the URL.
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
+use super::sigils::{cashtag_end, hashtag_end, hashtag_may_follow, mention, mention_may_follow};
 use super::text::{Boundaries, TextRange, Utf16Cursor};
 use super::urls::{find_urls, RawUrl};
 
@@ -97,19 +97,29 @@ pub(crate) fn to_public(text: &str, raw: &RawEntities, schemeless_urls: bool) ->
     // Drop the sigil, which may be the 3-byte full-width `＃`/`＠`.
     let body = |a: usize, b: usize| {
         let s = text.get(a..b).unwrap_or("");
-        s.chars().next().map_or("", |c| s.get(c.len_utf8()..).unwrap_or("")).to_string()
+        s.chars()
+            .next()
+            .map_or("", |c| s.get(c.len_utf8()..).unwrap_or(""))
+            .to_string()
     };
     // Each list is sorted, so each conversion pass walks forward.
     let urls = raw
         .urls
         .iter()
         .filter(|u| schemeless_urls || u.has_scheme)
-        .map(|u| UrlEntity { url: slice(u.start, u.end), has_scheme: u.has_scheme, range: cur.range(u.start, u.end) })
+        .map(|u| UrlEntity {
+            url: slice(u.start, u.end),
+            has_scheme: u.has_scheme,
+            range: cur.range(u.start, u.end),
+        })
         .collect();
     let hashtags = raw
         .hashtags
         .iter()
-        .map(|&(a, b)| HashtagEntity { tag: body(a, b), range: cur.range(a, b) })
+        .map(|&(a, b)| HashtagEntity {
+            tag: body(a, b),
+            range: cur.range(a, b),
+        })
         .collect();
     let mentions = raw
         .mentions
@@ -126,9 +136,17 @@ pub(crate) fn to_public(text: &str, raw: &RawEntities, schemeless_urls: bool) ->
     let cashtags = raw
         .cashtags
         .iter()
-        .map(|&(a, b)| CashtagEntity { symbol: body(a, b), range: cur.range(a, b) })
+        .map(|&(a, b)| CashtagEntity {
+            symbol: body(a, b),
+            range: cur.range(a, b),
+        })
         .collect();
-    Entities { urls, hashtags, mentions, cashtags }
+    Entities {
+        urls,
+        hashtags,
+        mentions,
+        cashtags,
+    }
 }
 
 /// Find every entity as byte ranges. `#`, `@` and the full-width `＃`/`＠`
@@ -177,97 +195,10 @@ pub(crate) fn scan(text: &str, bounds: &Boundaries) -> RawEntities {
     raw.urls = urls
         .into_iter()
         .filter(|u| bounds.contains(u.start))
-        .map(|u| RawUrl { end: bounds.ceil(u.end), ..u })
+        .map(|u| RawUrl {
+            end: bounds.ceil(u.end),
+            ..u
+        })
         .collect();
     raw
-}
-
-fn hashtag_may_follow(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '#' | '＃')))
-}
-
-fn mention_may_follow(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| {
-        !(p.is_alphanumeric()
-            || matches!(p, '_' | '@' | '＠' | '!' | '#' | '$' | '%' | '&' | '*' | '/' | '='))
-    })
-}
-
-/// A hashtag body is a run of grapheme clusters starting with a letter, digit
-/// or `_` (so combining marks of Indic scripts stay in), not all digits.
-fn hashtag_end(text: &str, body: usize) -> Option<usize> {
-    let rest = text.get(body..)?;
-    let mut len = 0;
-    let mut has_non_digit = false;
-    for g in rest.graphemes(true) {
-        let first = g.chars().next()?;
-        if !(first.is_alphanumeric() || first == '_') {
-            break;
-        }
-        has_non_digit |= !first.is_numeric();
-        len += g.len();
-    }
-    (len > 0 && has_non_digit).then_some(body + len)
-}
-
-fn is_user_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// `@user` or `@user@domain`, usernames as in Mastodon
-/// (`[a-z0-9_]+([.-]+[a-z0-9_]+)*`, ASCII, any case).
-fn mention(text: &str, start: usize, body: usize) -> Option<RawMention> {
-    let bytes = text.as_bytes();
-    let mut p = body;
-    loop {
-        let run = bytes.get(p..)?.iter().take_while(|b| is_user_byte(**b)).count();
-        if run == 0 {
-            break;
-        }
-        p += run;
-        let seps = bytes.get(p..)?.iter().take_while(|b| matches!(b, b'.' | b'-')).count();
-        if seps == 0 || !bytes.get(p + seps).is_some_and(|b| is_user_byte(*b)) {
-            break;
-        }
-        p += seps;
-    }
-    if p == body {
-        return None;
-    }
-    let mut m = RawMention { start, end: p, domain_at: None };
-    if bytes.get(p) == Some(&b'@') {
-        let dom = bytes.get(p + 1..)?;
-        let mut len = dom.iter().take_while(|b| is_user_byte(**b) || matches!(b, b'.' | b'-')).count();
-        while len > 0 && !dom.get(len - 1).is_some_and(|b| is_user_byte(*b)) {
-            len -= 1;
-        }
-        if len > 0 {
-            m.domain_at = Some(p);
-            m.end = p + 1 + len;
-        }
-    }
-    Some(m)
-}
-
-/// `$` + 1-6 ASCII letters, optionally `.xx`/`_xx`, then a word end
-/// (twitter-text's cashtag rule).
-fn cashtag_end(text: &str, body: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let letters = |from: usize| {
-        bytes.get(from..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_alphabetic()).count())
-    };
-    let n = letters(body);
-    if !(1..=6).contains(&n) {
-        return None;
-    }
-    let mut end = body + n;
-    if matches!(bytes.get(end), Some(b'.' | b'_')) {
-        let k = letters(end + 1);
-        if (1..=2).contains(&k) {
-            end += 1 + k;
-        }
-    }
-    let next = text.get(end..)?.chars().next();
-    let ends_word = next.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '_'));
-    ends_word.then_some(end)
 }

@@ -14,7 +14,9 @@
 mod breaks;
 mod count;
 mod entities;
+mod resolve;
 mod rules;
+mod sigils;
 mod split;
 mod text;
 mod tld;
@@ -25,10 +27,12 @@ mod weight;
 mod tests;
 
 pub use count::{count_text, CountResult, Measure};
-pub use entities::{extract_entities, CashtagEntity, Entities, HashtagEntity, MentionEntity, UrlEntity};
+pub use entities::{
+    extract_entities, CashtagEntity, Entities, HashtagEntity, MentionEntity, UrlEntity,
+};
 pub use rules::{
-    network_rules, rule, CountOptions, ExtraLimit, LimitVariant, NetworkId, NetworkRule, RedditField, TelegramMode,
-    Unit,
+    network_rules, rule, CountOptions, ExtraLimit, LimitVariant, NetworkId, NetworkRule,
+    RedditField, TelegramMode, Unit,
 };
 pub use split::{split_thread, ThreadPart};
 pub use text::TextRange;
@@ -44,7 +48,9 @@ pub enum NetworksError {
     InvalidLimit(u32),
     #[error("the limit {limit} is too small to fit even one character plus the part numbering")]
     LimitTooSmall { limit: usize },
-    #[error("a single character at UTF-16 offset {offset} is longer than the limit and cannot be split")]
+    #[error(
+        "a single character at UTF-16 offset {offset} is longer than the limit and cannot be split"
+    )]
     GraphemeTooLong { offset: usize },
     #[error("the text needs too many parts to number")]
     TooManyParts,

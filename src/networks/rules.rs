@@ -198,14 +198,20 @@ static RULES: [NetworkRule; 11] = [
         ..limited(row(NetworkId::Mastodon, "mastodon", "Mastodon"), 500)
     },
     NetworkRule {
-        extra_limits: &[ExtraLimit { unit: Unit::Utf8Bytes, limit: 3_000 }],
+        extra_limits: &[ExtraLimit {
+            unit: Unit::Utf8Bytes,
+            limit: 3_000,
+        }],
         ..limited(row(NetworkId::Bluesky, "bluesky", "Bluesky"), 300)
     },
     limited(row(NetworkId::Threads, "threads", "Threads"), 500),
     limited(row(NetworkId::LinkedIn, "linkedin", "LinkedIn"), 3_000),
     limited(row(NetworkId::Facebook, "facebook", "Facebook"), 63_206),
     NetworkRule {
-        extra_limits: &[ExtraLimit { unit: Unit::Hashtags, limit: 30 }],
+        extra_limits: &[ExtraLimit {
+            unit: Unit::Hashtags,
+            limit: 30,
+        }],
         ..limited(row(NetworkId::Instagram, "instagram", "Instagram"), 2_200)
     },
     // VK wall post.
@@ -213,15 +219,35 @@ static RULES: [NetworkRule; 11] = [
     NetworkRule {
         unit: Unit::Utf16Units,
         variants: &[
-            LimitVariant { option: "telegramMode", value: "message", limit: 4_096, is_default: true },
-            LimitVariant { option: "telegramMode", value: "caption", limit: 1_024, is_default: false },
+            LimitVariant {
+                option: "telegramMode",
+                value: "message",
+                limit: 4_096,
+                is_default: true,
+            },
+            LimitVariant {
+                option: "telegramMode",
+                value: "caption",
+                limit: 1_024,
+                is_default: false,
+            },
         ],
         ..limited(row(NetworkId::Telegram, "telegram", "Telegram"), 4_096)
     },
     NetworkRule {
         variants: &[
-            LimitVariant { option: "redditField", value: "title", limit: 300, is_default: false },
-            LimitVariant { option: "redditField", value: "body", limit: 40_000, is_default: true },
+            LimitVariant {
+                option: "redditField",
+                value: "title",
+                limit: 300,
+                is_default: false,
+            },
+            LimitVariant {
+                option: "redditField",
+                value: "body",
+                limit: 40_000,
+                is_default: true,
+            },
         ],
         ..limited(row(NetworkId::Reddit, "reddit", "Reddit"), 40_000)
     },
@@ -241,55 +267,4 @@ pub fn rule(network: NetworkId) -> &'static NetworkRule {
         .get(network as usize)
         .filter(|r| r.id == network)
         .unwrap_or(&RULES[RULES.len() - 1])
-}
-
-/// A rule with the caller's options applied: the budget the counter checks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Resolved {
-    pub network: NetworkId,
-    pub unit: Unit,
-    pub limit: Option<usize>,
-    pub extra: Vec<(Unit, usize)>,
-    pub url_length: Option<usize>,
-    pub url_needs_scheme: bool,
-    pub mention_domain_free: bool,
-}
-
-/// Apply options to a network's rule.
-pub(crate) fn resolve(network: NetworkId, options: &CountOptions) -> Result<Resolved, NetworksError> {
-    let r = rule(network);
-    let mut limit = r.limit;
-    if r.configurable_limit {
-        if let Some(custom) = options.instance_limit {
-            if custom == 0 {
-                return Err(NetworksError::InvalidLimit(custom));
-            }
-            limit = Some(custom);
-        }
-    }
-    let selected = match network {
-        NetworkId::Telegram => Some(match options.telegram_mode {
-            TelegramMode::Message => "message",
-            TelegramMode::Caption => "caption",
-        }),
-        NetworkId::Reddit => Some(match options.reddit_field {
-            RedditField::Title => "title",
-            RedditField::Body => "body",
-        }),
-        _ => None,
-    };
-    if let Some(value) = selected {
-        if let Some(v) = r.variants.iter().find(|v| v.value == value) {
-            limit = Some(v.limit);
-        }
-    }
-    Ok(Resolved {
-        network,
-        unit: r.unit,
-        limit: limit.map(|l| l as usize),
-        extra: r.extra_limits.iter().map(|e| (e.unit, e.limit as usize)).collect(),
-        url_length: r.url_length.map(|l| l as usize),
-        url_needs_scheme: r.url_needs_scheme,
-        mention_domain_free: r.mention_domain_free,
-    })
 }

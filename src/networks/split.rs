@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::breaks::{inside, Breaks};
 use super::count::{check, fits};
-use super::rules::{resolve, CountOptions, NetworkId, Resolved};
+use super::resolve::{resolve, Resolved};
+use super::rules::{CountOptions, NetworkId};
 use super::text::{utf16_len, Utf16Cursor};
 use super::{NetworksError, TextRange};
 
@@ -34,15 +35,27 @@ const MAX_DIGITS: usize = 12;
 /// Split `text` into parts that each fit `network`'s limits. A text that fits
 /// is returned whole as one part without numbering; an all-whitespace text
 /// gives no parts.
-pub fn split_thread(text: &str, network: NetworkId, options: &CountOptions) -> Result<Vec<ThreadPart>, NetworksError> {
+pub fn split_thread(
+    text: &str,
+    network: NetworkId,
+    options: &CountOptions,
+) -> Result<Vec<ThreadPart>, NetworksError> {
     let res = resolve(network, options)?;
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
     let (whole_fits, count) = check(text, &res);
     if whole_fits {
-        let range = TextRange { start: 0, end: utf16_len(text) };
-        return Ok(vec![ThreadPart { index: 1, total: 1, text: text.to_string(), range }]);
+        let range = TextRange {
+            start: 0,
+            end: utf16_len(text),
+        };
+        return Ok(vec![ThreadPart {
+            index: 1,
+            total: 1,
+            text: text.to_string(),
+            range,
+        }]);
     }
     let breaks = Breaks::of(text);
     // Each part holds at most `limit`, so the thread has at least
@@ -61,7 +74,11 @@ pub fn split_thread(text: &str, network: NetworkId, options: &CountOptions) -> R
             .map(|(k, &(a, b))| ThreadPart {
                 index: k + 1,
                 total,
-                text: format!("{}{}", text.get(a..b).unwrap_or(""), suffix(k + 1, &total.to_string())),
+                text: format!(
+                    "{}{}",
+                    text.get(a..b).unwrap_or(""),
+                    suffix(k + 1, &total.to_string())
+                ),
                 range: cur.range(a, b),
             })
             .collect();
@@ -85,7 +102,12 @@ fn skip_ws(text: &str, from: usize) -> usize {
 
 /// One greedy pass assuming the total has `digits` digits. `Ok(None)` when the
 /// thread needs more digits than that.
-fn pack(text: &str, res: &Resolved, breaks: &Breaks, digits: usize) -> Result<Option<Vec<(usize, usize)>>, NetworksError> {
+fn pack(
+    text: &str,
+    res: &Resolved,
+    breaks: &Breaks,
+    digits: usize,
+) -> Result<Option<Vec<(usize, usize)>>, NetworksError> {
     let placeholder = "9".repeat(digits);
     let mut parts = Vec::new();
     let mut start = skip_ws(text, 0);
@@ -104,7 +126,13 @@ fn pack(text: &str, res: &Resolved, breaks: &Breaks, digits: usize) -> Result<Op
 }
 
 /// The furthest cut after `start` whose part (plus `suffix`) fits.
-fn choose_end(text: &str, start: usize, suffix: &str, res: &Resolved, breaks: &Breaks) -> Result<usize, NetworksError> {
+fn choose_end(
+    text: &str,
+    start: usize,
+    suffix: &str,
+    res: &Resolved,
+    breaks: &Breaks,
+) -> Result<usize, NetworksError> {
     let bound = size_bound(text, start, res, breaks);
     let part_fits = |end: usize| {
         let content = text.get(start..end).unwrap_or("").trim_end();
@@ -120,15 +148,24 @@ fn choose_end(text: &str, start: usize, suffix: &str, res: &Resolved, breaks: &B
     // Last resort: the token at `start` alone is too long; cut it between
     // grapheme clusters, up to the first word break (past which nothing fits).
     let words = &breaks.levels[2];
-    let token_end = words.get(words.partition_point(|&p| p <= start)).copied().unwrap_or(text.len());
-    let cands = breaks.graphemes.between(start, token_end.min(bound.max(start)));
+    let token_end = words
+        .get(words.partition_point(|&p| p <= start))
+        .copied()
+        .unwrap_or(text.len());
+    let cands = breaks
+        .graphemes
+        .between(start, token_end.min(bound.max(start)));
     if let Some(end) = furthest(cands, &part_fits) {
         return Ok(end);
     }
     if !fits(&format!("x{suffix}"), res) {
-        return Err(NetworksError::LimitTooSmall { limit: res.limit.unwrap_or(0) });
+        return Err(NetworksError::LimitTooSmall {
+            limit: res.limit.unwrap_or(0),
+        });
     }
-    Err(NetworksError::GraphemeTooLong { offset: utf16_len(text.get(..start).unwrap_or("")) })
+    Err(NetworksError::GraphemeTooLong {
+        offset: utf16_len(text.get(..start).unwrap_or("")),
+    })
 }
 
 /// The furthest candidate accepted by `ok`, assuming acceptance is monotone
@@ -171,7 +208,10 @@ fn size_bound(text: &str, start: usize, res: &Resolved, breaks: &Breaks) -> usiz
     };
     let mut counted = 0usize;
     for (at, g) in breaks.graphemes.clusters(text, start) {
-        if g.chars().all(char::is_whitespace) || inside(&breaks.spans, at) || is_span_start(&breaks.spans, at) {
+        if g.chars().all(char::is_whitespace)
+            || inside(&breaks.spans, at)
+            || is_span_start(&breaks.spans, at)
+        {
             continue;
         }
         counted += 1;

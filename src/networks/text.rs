@@ -25,7 +25,11 @@ pub(crate) struct Utf16Cursor<'a> {
 
 impl<'a> Utf16Cursor<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        Utf16Cursor { text, byte: 0, utf16: 0 }
+        Utf16Cursor {
+            text,
+            byte: 0,
+            utf16: 0,
+        }
     }
 
     /// UTF-16 offset of byte offset `to` (clamped to the text; an offset inside
@@ -79,12 +83,20 @@ impl Boundaries {
     /// Each grapheme cluster with its byte offset, from the stored boundaries
     /// (no second segmentation pass).
     /// Starts at the first cluster at or after byte `from`.
-    pub(crate) fn clusters<'t>(&'t self, text: &'t str, from: usize) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    pub(crate) fn clusters<'t>(
+        &'t self,
+        text: &'t str,
+        from: usize,
+    ) -> impl Iterator<Item = (usize, &'t str)> + 't {
         let first = self.0.partition_point(|&b| b < from);
-        self.0.get(first..).unwrap_or(&[]).windows(2).filter_map(move |w| match *w {
-            [a, b] => text.get(a..b).map(|g| (a, g)),
-            _ => None,
-        })
+        self.0
+            .get(first..)
+            .unwrap_or(&[])
+            .windows(2)
+            .filter_map(move |w| match *w {
+                [a, b] => text.get(a..b).map(|g| (a, g)),
+                _ => None,
+            })
     }
 
     /// All boundaries strictly after `after` and at most `up_to`.

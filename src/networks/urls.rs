@@ -4,7 +4,7 @@
 //! A small hand-written scanner instead of a regex crate: the rules are few
 //! and a regex engine would add far more to the WASM than this file.
 
-use super::tld::is_known_tld;
+use super::tld::{is_ambiguous_tld, is_known_tld};
 
 /// A URL found in the text, as UTF-8 byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +66,19 @@ fn scheme_url(text: &str, start: usize) -> Option<RawUrl> {
     if !host.chars().next()?.is_alphanumeric() {
         return None;
     }
-    Some(RawUrl { start, end, has_scheme: true })
+    Some(RawUrl {
+        start,
+        end,
+        has_scheme: true,
+    })
 }
 
 fn bare_url(text: &str, start: usize, prev: Option<char>) -> Option<RawUrl> {
     // "user@example.com" is an e-mail, "/example.com" is inside a path.
-    if matches!(prev, Some('@' | '.' | '-' | '/' | ':' | '#' | '$' | '&' | '=' | '%' | '+' | '~')) {
+    if matches!(
+        prev,
+        Some('@' | '.' | '-' | '/' | ':' | '#' | '$' | '&' | '=' | '%' | '+' | '~')
+    ) {
         return None;
     }
     let bytes = text.as_bytes();
@@ -80,7 +87,10 @@ fn bare_url(text: &str, start: usize, prev: Option<char>) -> Option<RawUrl> {
     let mut last_label = start..start;
     loop {
         let label_start = p;
-        while bytes.get(p).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+        while bytes
+            .get(p)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        {
             p += 1;
         }
         let label = text.get(label_start..p)?;
@@ -96,7 +106,8 @@ fn bare_url(text: &str, start: usize, prev: Option<char>) -> Option<RawUrl> {
         }
         p += 1;
     }
-    if labels < 2 || !is_known_tld(text.get(last_label)?) {
+    let tld = text.get(last_label)?;
+    if labels < 2 || !is_known_tld(tld) {
         return None;
     }
     // The domain must end the word: "example.comedy" was never a URL, and
@@ -107,7 +118,9 @@ fn bare_url(text: &str, start: usize, prev: Option<char>) -> Option<RawUrl> {
     }
     let mut end = p;
     if bytes.get(end) == Some(&b':') {
-        let digits = bytes.get(end + 1..).map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+        let digits = bytes
+            .get(end + 1..)
+            .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
         if (1..=5).contains(&digits) {
             end += 1 + digits;
         }
@@ -115,7 +128,15 @@ fn bare_url(text: &str, start: usize, prev: Option<char>) -> Option<RawUrl> {
     if matches!(bytes.get(end), Some(b'/' | b'?' | b'#')) {
         end = trim_trailing(text, end, scan_url_chars(text, end)).max(p);
     }
-    Some(RawUrl { start, end, has_scheme: false })
+    let www = starts_with_ci(text, start, "www.");
+    if end == p && !www && is_ambiguous_tld(tld) {
+        return None;
+    }
+    Some(RawUrl {
+        start,
+        end,
+        has_scheme: false,
+    })
 }
 
 /// Characters a URL may contain: printable ASCII except the ones that

@@ -68,8 +68,7 @@ fn is_pictographic(c: char) -> bool {
         | 0x25A0..=0x25FF // geometric shapes
         | 0x2600..=0x27BF // misc symbols, dingbats
         | 0x2B00..=0x2BFF // stars, squares
-        | 0x2100..=0x214F // letterlike (™, ℹ)
-        | 0x203C | 0x2049 | 0x3030 | 0x303D | 0x3297 | 0x3299)
+        | 0x203C | 0x2049 | 0x2122 | 0x2139 | 0x3030 | 0x303D | 0x3297 | 0x3299)
 }
 
 /// Whether a grapheme cluster is one emoji (twemoji-parser would match it).

@@ -3,10 +3,9 @@
 //! All DST decisions of the scheduler are made here, once, so slots, quiet
 //! hours, "per day" limits and snoozes agree with each other.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
-use chrono_tz::Tz;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 
-use super::ScheduleError;
+use super::{ScheduleError, Zone as Tz};
 use crate::model::ModelError;
 
 /// How far to walk forward out of a skipped interval. The longest gap in the
@@ -65,7 +64,17 @@ pub fn minute_of_day(t: NaiveDateTime) -> u16 {
 
 /// "2026-03-08T09:00": the local time as the UI shows it (minute precision).
 pub fn format_local(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M").to_string()
+    format!(
+        "{}T{}",
+        format_date(t.date()),
+        format_minute(minute_of_day(t))
+    )
+}
+
+/// "2026-03-08". Written by hand rather than with chrono's `format`, whose
+/// format-string machinery costs tens of kilobytes of wasm.
+pub fn format_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// "09:00".

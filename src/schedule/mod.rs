@@ -39,6 +39,13 @@ pub use spread::{shuffle_queue, spread_evenly, SpreadResult};
 use crate::model::{ModelError, PostStatus};
 use thiserror::Error;
 
+/// The time-zone type the scheduler computes with: the crate's compact
+/// table of every IANA zone (`crate::tz`), which implements chrono's
+/// `TimeZone` like chrono-tz does but without chrono-tz's database in the
+/// WASM. Zones are parsed here, not via `Project::zone`, so this alias is
+/// the only line that names the implementation.
+pub type Zone = crate::tz::Zone;
+
 /// One minute in milliseconds.
 pub const MINUTE_MS: i64 = 60_000;
 /// One day in milliseconds (of UTC time; local days may be 23 or 25 hours).
@@ -122,8 +129,11 @@ impl ScheduleError {
 /// The project's zone, after checking the parts of the project the
 /// scheduler relies on (slots and quiet hours in range). Other fields, such
 /// as the colour, are not the scheduler's business.
-fn prepare(project: &crate::model::Project) -> Result<chrono_tz::Tz, ScheduleError> {
-    let tz = project.zone()?;
+fn prepare(project: &crate::model::Project) -> Result<Zone, ScheduleError> {
+    let tz: Zone = project
+        .time_zone
+        .parse()
+        .map_err(|_| ModelError::UnknownTimeZone(project.time_zone.clone()))?;
     for slot in project.slots.values().flatten() {
         if slot.weekday > 6 {
             return Err(ModelError::BadWeekday(slot.weekday).into());

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::Duration;
 use serde::{Deserialize, Serialize};
 
-use super::local::{format_local, resolve_local, to_local};
+use super::local::{format_local, format_minute, minute_of_day, resolve_local, to_local};
 use super::patch::PostPatch;
 use super::queue::{ensure_project, ensure_schedulable};
 use super::{prepare, ScheduleError, MINUTE_MS};
@@ -220,7 +220,11 @@ pub fn snooze_options(
             break;
         }
     }
-    let tomorrow = tomorrow.ok_or_else(|| ScheduleError::NoLocalTime(time.to_string()))?;
+    let tomorrow = tomorrow.ok_or_else(|| {
+        ScheduleError::NoLocalTime(format_minute(minute_of_day(
+            now_local.date().and_time(time),
+        )))
+    })?;
     [
         (SnoozeKind::TenMinutes, now_ms + 10 * MINUTE_MS),
         (SnoozeKind::OneHour, now_ms + 60 * MINUTE_MS),

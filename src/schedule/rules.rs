@@ -1,11 +1,10 @@
 //! Frequency rules: which instants a post may take, and why not.
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::local::{format_minute, minute_of_day, to_local};
-use super::{ScheduleError, MINUTE_MS};
+use super::local::{format_date, format_minute, minute_of_day, to_local};
+use super::{ScheduleError, Zone as Tz, MINUTE_MS};
 use crate::model::{check_time, Post, PostStatus, Project, QuietHours};
 
 /// One reason a post cannot take an instant. Serialised with a `kind` tag,
@@ -177,7 +176,7 @@ impl<'p> Book<'p> {
                 if count >= rule.max_per_day {
                     out.push(Conflict::MaxPerDay {
                         network: network.clone(),
-                        day: date.format("%Y-%m-%d").to_string(),
+                        day: format_date(date),
                         count,
                         max: rule.max_per_day,
                     });

@@ -1,11 +1,10 @@
 //! Expanding weekly slots (local wall-clock times) into UTC instants.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::local::{format_local, resolve_minute, to_local};
-use super::{check_window, prepare, ScheduleError};
+use super::local::{format_date, format_local, resolve_minute, to_local};
+use super::{check_window, prepare, ScheduleError, Zone as Tz};
 use crate::model::{Project, Slot};
 
 /// One occurrence of a weekly slot.
@@ -104,7 +103,7 @@ fn collect_day(
                 at_ms,
                 network: network.to_string(),
                 slot: *slot,
-                date: date.format("%Y-%m-%d").to_string(),
+                date: format_date(date),
                 local,
                 shifted,
             });

@@ -37,6 +37,12 @@ impl BruteForce {
         before != self.docs.len()
     }
 
+    pub fn remove_kind(&mut self, kind: DocKind) -> usize {
+        let before = self.docs.len();
+        self.docs.retain(|d| d.1 != kind);
+        before - self.docs.len()
+    }
+
     pub fn len(&self) -> usize {
         self.docs.len()
     }
@@ -50,6 +56,7 @@ impl BruteForce {
         sh.run_distinct(text, &self.cfg, self.stop.as_ref());
         let draft = &sh.distinct;
         let total = draft.len();
+        let draft_set: FxHashSet<u64> = draft.iter().copied().collect();
         let mut found: FxHashSet<u64> = FxHashSet::default();
         let mut matches = Vec::new();
         for (id, kind, set) in &self.docs {
@@ -57,7 +64,8 @@ impl BruteForce {
             if !wanted || opts.exclude_id.as_deref() == Some(id.as_str()) {
                 continue;
             }
-            let common: Vec<u64> = draft.iter().copied().filter(|h| set.binary_search(h).is_ok()).collect();
+            // Iterate the document, probe the draft: linear in the corpus.
+            let common: Vec<u64> = set.iter().copied().filter(|h| draft_set.contains(h)).collect();
             if common.is_empty() {
                 continue;
             }

@@ -3,8 +3,9 @@
 //!
 //! Layout (version 1): `GLUQ`, version u32, config (4 × u8), document count
 //! u32, per document (kind u8, shingle count u32, fingerprint u64, id length
-//! u32, id UTF-8), key count u32, then when non-zero the directory
-//! (65,537 × u32), keys, vals, multi length u32 and multi.
+//! u32, id UTF-8), key count u32, then when non-zero the directory as LEB128
+//! (gap to the next non-empty bucket, its key count) pairs (a few bytes for a
+//! small index, not 256 KB), keys, vals, multi length u32 and multi.
 
 use super::index::UniquenessIndex;
 use super::shingle::ShingleConfig;
@@ -19,6 +20,14 @@ fn put_u32s(out: &mut Vec<u8>, v: &[u32]) {
     for x in v {
         out.extend_from_slice(&x.to_le_bytes());
     }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 impl UniquenessIndex {
@@ -43,7 +52,15 @@ impl UniquenessIndex {
         }
         out.extend_from_slice(&(b.keys.len() as u32).to_le_bytes());
         if !b.keys.is_empty() {
-            put_u32s(&mut out, &b.dir);
+            let mut prev = 0usize;
+            for bucket in 0..BUCKETS {
+                let count = b.dir[bucket + 1] - b.dir[bucket];
+                if count > 0 {
+                    put_varint(&mut out, (bucket - prev) as u32);
+                    put_varint(&mut out, count);
+                    prev = bucket;
+                }
+            }
             put_u32s(&mut out, &b.keys);
             put_u32s(&mut out, &b.vals);
             out.extend_from_slice(&(b.multi.len() as u32).to_le_bytes());
@@ -86,7 +103,17 @@ impl UniquenessIndex {
         }
         let n_keys = r.u32()? as usize;
         if n_keys > 0 {
-            let dir = r.u32s(BUCKETS + 1)?;
+            let mut dir = vec![0u32; BUCKETS + 1];
+            let (mut bucket, mut seen) = (0usize, 0usize);
+            while seen < n_keys {
+                bucket = bucket.checked_add(r.varint()? as usize).ok_or(UniquenessError::Corrupt("directory"))?;
+                let count = r.varint()? as usize;
+                seen = seen.checked_add(count).filter(|&s| s <= n_keys && count > 0).ok_or(UniquenessError::Corrupt("directory"))?;
+                *dir.get_mut(bucket + 1).ok_or(UniquenessError::Corrupt("directory"))? = count as u32;
+            }
+            for b in 0..BUCKETS {
+                dir[b + 1] += dir[b];
+            }
             let keys = r.u32s(n_keys)?;
             let vals = r.u32s(n_keys)?;
             let n_multi = r.u32()? as usize;
@@ -155,6 +182,18 @@ impl<'a> Reader<'a> {
         let mut w = [0u8; 8];
         w.copy_from_slice(s);
         Ok(u64::from_le_bytes(w))
+    }
+
+    fn varint(&mut self) -> Result<u32, UniquenessError> {
+        let mut v = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.take(1)?[0];
+            v |= u32::from(b & 0x7F).checked_shl(shift).ok_or(UniquenessError::Corrupt("varint"))?;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(UniquenessError::Corrupt("varint"))
     }
 
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>, UniquenessError> {

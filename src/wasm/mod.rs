@@ -7,8 +7,8 @@
 //! switch on.
 
 mod convert;
-mod networks;
-mod schedule;
+pub mod networks;
+pub mod schedule;
 
 pub use convert::{decode, encode, js_error};
 

@@ -142,6 +142,20 @@ export function insertionCases(env, { name, url, adapter, prepare, enabledFor = 
       });
     }
   }
+  test(`${name}: replaces what the user typed; Ctrl+Z brings the typed text back`, async () => {
+    await inPage.reset(page, '');
+    await page.evaluate(`${PICK}.setAttribute('data-glider-test', 'composer')`);
+    await page.click('[data-glider-test="composer"]');
+    await page.keyboard.type('typed by hand');
+    await waitState(page, 'typed by hand', 'typed text');
+    // Quill groups edits made within 1 s into one undo step: a user pauses longer than that.
+    await page.waitForTimeout(1100);
+    const r = await inPage.insert(page, TEXTS.multiline);
+    assert.ok(r.ok, JSON.stringify(r.tried));
+    await waitState(page, TEXTS.multiline, 'replaced');
+    await page.keyboard.press('Control+z');
+    await waitState(page, 'typed by hand', 'undo restores the typed text');
+  });
   test(`${name}: append (replace: false) keeps the existing text`, async () => {
     await inPage.reset(page, PRIORS.replace);
     const r = await inPage.insert(page, '\nMore 👍', false);

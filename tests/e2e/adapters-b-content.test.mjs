@@ -29,9 +29,9 @@ let extDir;
 
 async function buildTestExtension() {
   const { default: esbuild } = await import('esbuild');
-  const { manifestFor } = await import('../../scripts/package.mjs');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'glider-cs-ext-'));
-  const matches = manifestFor('chrome').content_scripts[0].matches;
+  const base = JSON.parse(await fs.readFile(path.join(ROOT, 'extension/manifest.base.json'), 'utf8'));
+  const { matches } = base.content_scripts[0];
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'extension/content/main.js')],
     outfile: path.join(dir, 'content.js'),

@@ -37,7 +37,7 @@ after(async () => {
 describe('adapters through the extension content script', () => {
   for (const c of CASES) {
     test(`${c.network}: insert, read, posts, published`, async (t) => {
-      t.diagnostic(ext.real ? 'extension: dist/chrome' : 'extension: test build (real content script, stub worker)');
+      t.diagnostic(ext.real ? 'extension: dist/chrome (content script rebuilt from source)' : 'extension: test build (real content script, stub worker)');
       const page = await browser.context.newPage();
       try {
         await page.goto(c.url);
@@ -49,11 +49,11 @@ describe('adapters through the extension content script', () => {
         let status;
         for (let i = 0; i < 50; i += 1) {
           status = await sendToTab(browser.worker, tab, { type: 'adapter.status' }).catch((e) => ({ error: e.message }));
-          if (status?.count >= 1) break;
+          if (status?.composers >= 1) break;
           await page.waitForTimeout(100);
         }
         assert.equal(status?.network, c.network, JSON.stringify(status));
-        assert.ok(status.count >= 1, 'composer found by the content script');
+        assert.ok(status.composers >= 1 && status.found, `composer found by the content script: ${JSON.stringify(status)}`);
 
         const text = TEXTS.multiline;
         const r = await sendToTab(browser.worker, tab, { type: 'composer.insert', text, replace: true });

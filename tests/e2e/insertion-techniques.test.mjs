@@ -15,7 +15,8 @@ const EDITORS = [
   { name: 'tiptap-bsky', url: 'https://bsky.app/', open: '[data-testid="composeFAB"]', works: ['execCommand', 'paste-html', 'paste'] },
   { name: 'tiptap-stock', url: 'https://bsky.app/?editor=starterkit', open: '[data-testid="composeFAB"]', works: ['execCommand', 'paste-html'] },
 ];
-const SAMPLES = { multiline: TEXTS.multiline, emoji: TEXTS.emoji };
+// whitespace: leading and double spaces, a tab, several blank lines, a trailing newline (research: readText matches).
+const SAMPLES = { multiline: TEXTS.multiline, emoji: TEXTS.emoji, whitespace: '  leading spaces\tand a tab\n\n\n  double  spaces\n' };
 
 let server;
 let browser;
@@ -25,6 +26,7 @@ before(async () => {
   server = await startFixtureServer({ networks: ['x', 'facebook', 'threads', 'bluesky'] });
   browser = await launchWithExtension({ extDir: null, port: server.port });
   page = await browser.context.newPage();
+  page.on('pageerror', (e) => console.error('[pageerror]', e.message));
 });
 after(async () => {
   await browser?.close();
@@ -35,8 +37,8 @@ async function openEditor(ed) {
   await page.goto(ed.url);
   await page.waitForFunction(() => !!window.__fixture);
   if (ed.open) await page.click(ed.open);
-  await page.addScriptTag({ url: '/__glider_test__/lib.js' });
-  await page.waitForFunction(() => !!window.__gliderLib);
+  await page.addScriptTag({ url: '/__glider_test__/adapters/lib.js' });
+  await page.waitForFunction(() => !!window.__gliderLib, null, { timeout: 5000 });
   await page.waitForSelector('[contenteditable="true"]');
 }
 

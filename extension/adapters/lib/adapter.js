@@ -1,6 +1,6 @@
 // A declarative base for site adapters (docs/ADAPTERS.md): an adapter gives
 // its selectors and insertion order; every method may still be overridden.
-import { isVisible, nearest, queryAll, queryFirst } from './dom.js';
+import { isVisible, nearestButton, queryAll, queryFirst } from './dom.js';
 import { ORDERS, insertText } from './insert.js';
 import { watchComposer } from './observe.js';
 import { readText } from './text.js';
@@ -13,6 +13,7 @@ import { readText } from './text.js';
  *   composerPaths?: RegExp,                // where one is expected (default: none)
  *   selectors: { composer: string[], postButton?: string[], post?: string[], postText?: string[], permalink?: string[] },
  *   order?: Function[],                    // insertion techniques (lib/insert.js ORDERS)
+ *   postLabel?: RegExp,                    // Post button label when no selector matches
  *   postId?: (postEl: Element) => string|null,
  *   postTextOf?: (postEl: Element) => string|null,   // default: readText of the first selectors.postText
  *   mount?: (composer: Element) => { anchor: Element, where: string },
@@ -41,7 +42,7 @@ export function defineAdapter(spec) {
       return insertText(composer, text, { replace, strategies: order, read: (el) => this.read(el) });
     },
     postButton(composer) {
-      return S.postButton ? nearest(composer, S.postButton) : null;
+      return nearestButton(composer, S.postButton ?? [], spec.postLabel ?? null);
     },
     visiblePosts(root = document) {
       if (!S.post) return [];
@@ -74,7 +75,7 @@ export function defineAdapter(spec) {
     },
   };
   const overrides = Object.fromEntries(
-    Object.entries(spec).filter(([k]) => !['hosts', 'paths', 'composerPaths', 'selectors', 'order', 'postId', 'postTextOf', 'mount'].includes(k)),
+    Object.entries(spec).filter(([k]) => !['hosts', 'paths', 'composerPaths', 'selectors', 'order', 'postLabel', 'postId', 'postTextOf', 'mount'].includes(k)),
   );
   return Object.assign(base, overrides);
 }

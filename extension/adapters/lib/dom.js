@@ -51,3 +51,19 @@ export function buttonByLabel(scope, label) {
   }
   return hit;
 }
+
+/**
+ * The Post button of a composer: walking up from the composer, the first
+ * ancestor holding a button that matches `selectors` (newest first) or, failing
+ * those, whose label matches `label`. The walk stops at the composer's dialog:
+ * a dialog's composer never gets the page's buttons behind it.
+ */
+export function nearestButton(composer, selectors = [], label = null) {
+  const boundary = composer.closest('[role="dialog"], dialog');
+  for (let a = composer.parentElement; a; a = a.parentElement) {
+    const hit = (selectors.length ? queryFirst(a, selectors) : null) ?? (label ? buttonByLabel(a, label) : null);
+    if (hit) return hit;
+    if (a === boundary) break;
+  }
+  return null;
+}

@@ -4,5 +4,5 @@ export {
   ORDERS, beforeinputLines, execCommand, frames, insertText, nativeSetter, nextFrame, paste, selectContents, textInput,
 } from './insert.js';
 export { listen, observe, waitFor, watchComposer } from './observe.js';
-export { buttonByLabel, isVisible, nearest, queryFirst, queryAll } from './dom.js';
+export { buttonByLabel, isVisible, nearest, nearestButton, queryFirst, queryAll } from './dom.js';
 export { defineAdapter, idFromLink, postText } from './adapter.js';

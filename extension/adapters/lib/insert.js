@@ -186,7 +186,13 @@ export async function insertText(el, text, { replace = true, strategies = ORDERS
     try {
       const r = await technique(el, payload, { replace: mode });
       await frames(2);
-      const got = read(el);
+      let got = read(el);
+      // A slow editor (busy page, debounced render) may commit a little later:
+      // give it a few more frames before trying another technique on top.
+      for (let i = 0; i < 4 && got !== expected; i += 1) {
+        await nextFrame();
+        got = read(el);
+      }
       if (got === expected) {
         tried.push({ technique: name, result: 'ok' });
         return { ok: true, technique: name, text: got, tried };

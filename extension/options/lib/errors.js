@@ -24,8 +24,9 @@ export function describeConflict(c, zone) {
 
 /** The conflicts a RuleConflict error carries, wherever the worker put them. */
 export function conflictsOf(err) {
+  // The worker sends them as `error.details` (an array); older shapes nest them.
   const d = err?.details ?? err;
-  for (const list of [err?.conflicts, d?.conflicts, d?.details?.conflicts]) {
+  for (const list of [d, err?.conflicts, d?.conflicts, d?.details?.conflicts]) {
     if (Array.isArray(list)) return list;
   }
   return [];
@@ -44,6 +45,8 @@ export function describeError(err) {
       return t('dashErrBadInput', err.message);
     case 'RuleConflict':
       return t('dashErrRuleConflict');
+    case 'InUse':
+      return t('dashErrInUse');
     case 'Unavailable':
       return t('dashErrUnavailable');
     default:

@@ -125,8 +125,8 @@ fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
         }
         _ => problem(errors, "version", format!("must be {BACKUP_VERSION}")),
     }
-    let projects: Vec<Project> = read_list(&mut root, "projects", errors, |p: &Project| p.validate().map_err(|e| e.to_string()));
-    let posts: Vec<Post> = read_list(&mut root, "posts", errors, |p: &Post| p.validate().map_err(|e| e.to_string()));
+    let projects = read_list(&mut root, "projects", errors, |p: &Project| p.validate().map_err(|e| e.to_string()));
+    let posts = read_list(&mut root, "posts", errors, |p: &Post| p.validate().map_err(|e| e.to_string()));
     let settings = match root.remove("settings") {
         None | Some(Value::Null) => None,
         Some(value) => match decode::<Settings>(&value) {
@@ -146,17 +146,22 @@ fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
         problem(errors, key.as_str(), "unknown field");
     }
     check_references(&projects, &posts, settings.as_ref(), errors);
-    Some(BackupData { projects, posts, settings })
+    Some(BackupData {
+        projects: projects.into_iter().map(|(_, p)| p).collect(),
+        posts: posts.into_iter().map(|(_, p)| p).collect(),
+        settings,
+    })
 }
 
 /// Decode `root[field]` element by element so each bad element is reported
-/// with its index, and run `validate` on the good ones.
+/// with its index, and run `validate` on the good ones. Items keep their
+/// index in the file for later messages.
 fn read_list<T: serde::de::DeserializeOwned>(
     root: &mut Map<String, Value>,
     field: &str,
     errors: &mut Vec<Problem>,
     validate: impl Fn(&T) -> Result<(), String>,
-) -> Vec<T> {
+) -> Vec<(usize, T)> {
     let items = match root.remove(field) {
         None => return Vec::new(),
         Some(Value::Array(items)) => items,
@@ -173,7 +178,7 @@ fn read_list<T: serde::de::DeserializeOwned>(
                 if let Err(e) = validate(&value) {
                     problem(errors, at, e);
                 }
-                out.push(value);
+                out.push((i, value));
             }
             Err((path, message)) => problem(errors, join(&at, &path), message),
         }
@@ -201,15 +206,22 @@ fn join(base: &str, path: &str) -> String {
     }
 }
 
-fn check_references(projects: &[Project], posts: &[Post], settings: Option<&Settings>, errors: &mut Vec<Problem>) {
+fn check_references(
+    projects: &[(usize, Project)],
+    posts: &[(usize, Post)],
+    settings: Option<&Settings>,
+    errors: &mut Vec<Problem>,
+) {
     let mut project_at: HashMap<&str, usize> = HashMap::new();
-    for (i, p) in projects.iter().enumerate() {
+    for (i, p) in projects {
+        let i = *i;
         if let Some(first) = project_at.insert(&p.id, i) {
             problem(errors, format!("projects[{i}].id"), format!("duplicate id {:?} (also projects[{first}])", p.id));
         }
     }
     let mut post_at: HashMap<&str, usize> = HashMap::new();
-    for (i, p) in posts.iter().enumerate() {
+    for (i, p) in posts {
+        let i = *i;
         if let Some(first) = post_at.insert(&p.id, i) {
             problem(errors, format!("posts[{i}].id"), format!("duplicate id {:?} (also posts[{first}])", p.id));
         }

@@ -8,7 +8,10 @@ const X: NetworkId = NetworkId::X;
 #[test]
 fn ascii_counts_one_per_char() {
     let r = count("Hello, world!", X);
-    assert_eq!((r.count, r.limit, r.unit), (13, Some(280), Unit::WeightedChars));
+    assert_eq!(
+        (r.count, r.limit, r.unit),
+        (13, Some(280), Unit::WeightedChars)
+    );
     assert_eq!(r.remaining, Some(267));
     assert!(!r.over);
     assert_eq!(r.overflow, None);
@@ -40,9 +43,9 @@ fn vietnamese_precomposed_and_decomposed_count_the_same() {
 fn emoji_sequences_weigh_two_each() {
     for e in [
         "😀",
-        "👍🏽",                        // skin tone
-        "👨\u{200D}👩\u{200D}👧\u{200D}👦", // ZWJ family
-        "🇯🇵",                        // flag (regional indicators)
+        "👍🏽",                                                       // skin tone
+        "👨\u{200D}👩\u{200D}👧\u{200D}👦",                         // ZWJ family
+        "🇯🇵",                                                       // flag (regional indicators)
         "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", // Scotland tag sequence
         "❤\u{FE0F}",
         "1\u{FE0F}\u{20E3}", // keycap
@@ -72,12 +75,21 @@ fn every_url_weighs_23() {
 fn boundary_280_and_281() {
     let ok = "a".repeat(280);
     let r = count(&ok, X);
-    assert_eq!((r.count, r.remaining, r.over, r.overflow), (280, Some(0), false, None));
+    assert_eq!(
+        (r.count, r.remaining, r.over, r.overflow),
+        (280, Some(0), false, None)
+    );
 
     let over = "a".repeat(281);
     let r = count(&over, X);
     assert_eq!((r.count, r.remaining, r.over), (281, Some(-1), true));
-    assert_eq!(r.overflow, Some(TextRange { start: 280, end: 281 }));
+    assert_eq!(
+        r.overflow,
+        Some(TextRange {
+            start: 280,
+            end: 281
+        })
+    );
 
     // 139 CJK (278) + "ab" = 280: fits; one more "c" does not.
     let cjk = format!("{}ab", "字".repeat(139));
@@ -91,7 +103,13 @@ fn overflow_range_is_utf16_of_the_original_text() {
     let t = "😀".repeat(141);
     let r = count(&t, X);
     assert_eq!(r.count, 282);
-    assert_eq!(r.overflow, Some(TextRange { start: 280, end: 282 }));
+    assert_eq!(
+        r.overflow,
+        Some(TextRange {
+            start: 280,
+            end: 282
+        })
+    );
     assert_eq!(slice16(&t, 280, 282), "😀");
 
     // A decomposed é (2 UTF-16 units, weight 1 after NFC) before the limit.
@@ -106,7 +124,13 @@ fn overflow_range_is_utf16_of_the_original_text() {
     let t = format!("{} https://example.com", "a".repeat(260));
     let r = count(&t, X);
     assert_eq!(r.count, 284);
-    assert_eq!(r.overflow, Some(TextRange { start: 261, end: 280 }));
+    assert_eq!(
+        r.overflow,
+        Some(TextRange {
+            start: 261,
+            end: 280
+        })
+    );
 }
 
 #[test]
@@ -125,5 +149,7 @@ fn general_punctuation_light_ranges() {
     // U+2014 em dash and U+201C/D quotes are light; U+2026 ellipsis is not.
     assert_eq!(count("\u{2014}\u{201C}\u{201D}", X).count, 3);
     assert_eq!(count("\u{2026}", X).count, 2);
+    // NFC maps the Kelvin and Ohm signs to K and Ω, which are light.
+    assert_eq!(count("\u{212A}\u{2126}", X).count, 2);
     assert_eq!(count("\u{2032}\u{2037}\u{2038}", X).count, 1 + 1 + 2);
 }

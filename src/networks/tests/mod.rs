@@ -3,6 +3,8 @@
 mod count_others;
 mod count_x;
 mod entities;
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
 mod props;
 mod split;
 

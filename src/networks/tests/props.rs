@@ -5,7 +5,8 @@ use proptest::prelude::*;
 
 use super::slice16;
 use crate::networks::{
-    count_text, extract_entities, split_thread, CountOptions, NetworkId, NetworksError, TelegramMode,
+    count_text, extract_entities, split_thread, CountOptions, NetworkId, NetworksError,
+    TelegramMode,
 };
 
 /// Tricky pieces mixed with arbitrary characters: URLs, entities, emoji
@@ -35,8 +36,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn networks() -> impl Strategy<Value = (NetworkId, CountOptions)> {
-    let small = CountOptions { instance_limit: Some(40), ..Default::default() };
-    let caption = CountOptions { telegram_mode: TelegramMode::Caption, ..Default::default() };
+    let small = CountOptions {
+        instance_limit: Some(40),
+        ..Default::default()
+    };
+    let caption = CountOptions {
+        telegram_mode: TelegramMode::Caption,
+        ..Default::default()
+    };
     prop_oneof![
         Just((NetworkId::X, CountOptions::default())),
         Just((NetworkId::Bluesky, CountOptions::default())),
@@ -52,7 +59,13 @@ fn squeeze(s: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    // XorShift: the default ChaCha generator dominates the run time in debug
+    // builds; the cases are what matters, not the generator's strength.
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        rng_algorithm: proptest::test_runner::RngAlgorithm::XorShift,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn networks_split_parts_fit_and_rejoin(t in text(), (n, opts) in networks()) {

@@ -14,7 +14,11 @@ fn check_parts(text: &str, n: NetworkId, opts: &CountOptions, parts: &[ThreadPar
     let total = parts.len();
     for p in parts {
         let c = count_text(&p.text, n, opts).unwrap();
-        assert!(!c.over, "part {} over: {:?} ({:?})", p.index, p.text, c.measures);
+        assert!(
+            !c.over,
+            "part {} over: {:?} ({:?})",
+            p.index, p.text, c.measures
+        );
         assert_eq!(p.total, total);
         let content = slice16(text, p.range.start, p.range.end);
         if total > 1 {
@@ -27,7 +31,10 @@ fn check_parts(text: &str, n: NetworkId, opts: &CountOptions, parts: &[ThreadPar
 }
 
 fn contents(text: &str, parts: &[ThreadPart]) -> Vec<String> {
-    parts.iter().map(|p| slice16(text, p.range.start, p.range.end)).collect()
+    parts
+        .iter()
+        .map(|p| slice16(text, p.range.start, p.range.end))
+        .collect()
 }
 
 fn long_prose(sentences: usize) -> String {
@@ -41,7 +48,10 @@ fn long_prose(sentences: usize) -> String {
 fn short_text_is_one_unnumbered_part() {
     let parts = split("Hello there", NetworkId::X);
     assert_eq!(parts.len(), 1);
-    assert_eq!((parts[0].text.as_str(), parts[0].index, parts[0].total), ("Hello there", 1, 1));
+    assert_eq!(
+        (parts[0].text.as_str(), parts[0].index, parts[0].total),
+        ("Hello there", 1, 1)
+    );
     assert!(split("  \n ", NetworkId::X).is_empty());
     let huge = "word ".repeat(50_000);
     assert_eq!(split(&huge, NetworkId::Generic).len(), 1);
@@ -58,7 +68,10 @@ fn prose_splits_at_sentences_and_keeps_words_in_order() {
         assert!(c.ends_with('.'), "cut at a sentence end: {c:?}");
     }
     let rejoined = contents(&text, &parts).join(" ");
-    assert_eq!(rejoined.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    assert_eq!(
+        rejoined.split_whitespace().collect::<Vec<_>>(),
+        text.split_whitespace().collect::<Vec<_>>()
+    );
     assert_eq!(parts, split(&text, NetworkId::X), "deterministic");
 }
 
@@ -73,17 +86,33 @@ fn paragraphs_come_first() {
 fn urls_hashtags_mentions_stay_whole() {
     let unit = "Look at https://example.com/some/really/long/path?with=query&and=more #glider @pilot@air.social then ";
     let text = unit.repeat(12);
-    for n in [NetworkId::X, NetworkId::Mastodon, NetworkId::Bluesky, NetworkId::Threads] {
-        let opts = CountOptions { instance_limit: Some(120), ..Default::default() };
+    for n in [
+        NetworkId::X,
+        NetworkId::Mastodon,
+        NetworkId::Bluesky,
+        NetworkId::Threads,
+    ] {
+        let opts = CountOptions {
+            instance_limit: Some(120),
+            ..Default::default()
+        };
         let parts = split_thread(&text, n, &opts).unwrap();
         assert!(parts.len() > 1);
         check_parts(&text, n, &opts, &parts);
         let mut seen = (0, 0, 0);
         for p in &parts {
             let e = extract_entities(&p.text);
-            seen.0 += e.urls.iter().filter(|u| u.url.ends_with("and=more")).count();
+            seen.0 += e
+                .urls
+                .iter()
+                .filter(|u| u.url.ends_with("and=more"))
+                .count();
             seen.1 += e.hashtags.iter().filter(|h| h.tag == "glider").count();
-            seen.2 += e.mentions.iter().filter(|m| m.domain.as_deref() == Some("air.social")).count();
+            seen.2 += e
+                .mentions
+                .iter()
+                .filter(|m| m.domain.as_deref() == Some("air.social"))
+                .count();
         }
         assert_eq!(seen, (12, 12, 12), "{n:?}");
     }
@@ -99,7 +128,12 @@ fn overlong_token_is_cut_between_graphemes() {
     let url = format!("https://example.com/{}", "p".repeat(400));
     let parts = split(&format!("see {url} ok"), NetworkId::Bluesky);
     assert!(parts.len() >= 2);
-    check_parts(&format!("see {url} ok"), NetworkId::Bluesky, &CountOptions::default(), &parts);
+    check_parts(
+        &format!("see {url} ok"),
+        NetworkId::Bluesky,
+        &CountOptions::default(),
+        &parts,
+    );
 }
 
 #[test]
@@ -140,26 +174,48 @@ fn bluesky_bytes_and_instagram_hashtags_are_respected() {
     let text = tags.join(" ");
     let parts = split(&text, NetworkId::Instagram);
     assert_eq!(parts.len(), 3);
-    check_parts(&text, NetworkId::Instagram, &CountOptions::default(), &parts);
+    check_parts(
+        &text,
+        NetworkId::Instagram,
+        &CountOptions::default(),
+        &parts,
+    );
 }
 
 #[test]
 fn telegram_caption_and_errors() {
-    let opts = CountOptions { telegram_mode: crate::networks::TelegramMode::Caption, ..Default::default() };
+    let opts = CountOptions {
+        telegram_mode: crate::networks::TelegramMode::Caption,
+        ..Default::default()
+    };
     let text = long_prose(40);
     let parts = split_thread(&text, NetworkId::Telegram, &opts).unwrap();
     check_parts(&text, NetworkId::Telegram, &opts, &parts);
 
-    let tiny = CountOptions { instance_limit: Some(4), ..Default::default() };
+    let tiny = CountOptions {
+        instance_limit: Some(4),
+        ..Default::default()
+    };
     assert_eq!(
         split_thread(&text, NetworkId::Mastodon, &tiny),
         Err(NetworksError::LimitTooSmall { limit: 4 })
     );
-    // One grapheme of 1 + 400 combining marks is over Bluesky's byte limit.
-    let blob = format!("ok {}", format!("a{}", "\u{301}".repeat(1_600)));
-    assert_eq!(split_thread(&blob, NetworkId::Bluesky, &CountOptions::default()), Err(NetworksError::GraphemeTooLong { offset: 3 }));
+    // One grapheme: "a" + 1,600 combining marks = 3,201 bytes, over Bluesky's
+    // byte limit on its own.
+    let blob = format!("ok a{}", "\u{301}".repeat(1_600));
+    assert_eq!(
+        split_thread(&blob, NetworkId::Bluesky, &CountOptions::default()),
+        Err(NetworksError::GraphemeTooLong { offset: 3 })
+    );
     assert!(matches!(
-        split_thread("x", NetworkId::Mastodon, &CountOptions { instance_limit: Some(0), ..Default::default() }),
+        split_thread(
+            "x",
+            NetworkId::Mastodon,
+            &CountOptions {
+                instance_limit: Some(0),
+                ..Default::default()
+            }
+        ),
         Err(NetworksError::InvalidLimit(0))
     ));
 }

@@ -9,7 +9,7 @@ use crate::schedule::{prepare, ScheduleError};
 
 /// Conflict checks one shuffle may spend on backtracking before giving up;
 /// bounds the worst case (rules that no order satisfies) to milliseconds.
-const SHUFFLE_BUDGET: usize = 20_000;
+const SHUFFLE_BUDGET: usize = 10_000;
 
 /// A permutation of the scheduled times of the queued posts `ids` such that
 /// every rule still holds. The same set of posts and `seed` always give the

@@ -210,7 +210,7 @@ fn bad_windows_and_zones_are_typed_errors() {
 #[test]
 fn samoa_skipped_day_still_resolves() {
     // Pacific/Apia skipped Friday 30 Dec 2011 entirely.
-    let tz: chrono_tz::Tz = "Pacific/Apia".parse().unwrap();
+    let tz: crate::schedule::Zone = "Pacific/Apia".parse().unwrap();
     let day = chrono::NaiveDate::from_ymd_opt(2011, 12, 30).unwrap();
     let (at, shifted) = resolve_minute(tz, day, 9 * 60).unwrap();
     assert!(shifted);

@@ -1,6 +1,8 @@
 //! Tests of the scheduler, with small builders shared by the test files.
 
 mod dst;
+#[cfg(not(target_arch = "wasm32"))]
+mod props;
 mod queue;
 mod reminders;
 mod rules;
@@ -17,7 +19,7 @@ pub fn utc(s: &str) -> i64 {
 
 /// UTC ms of an unambiguous local time "2026-03-08 09:00" in `zone`.
 pub fn local(zone: &str, s: &str) -> i64 {
-    let tz: chrono_tz::Tz = zone.parse().unwrap();
+    let tz: crate::schedule::Zone = zone.parse().unwrap();
     let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
     tz.from_local_datetime(&naive)
         .single()

@@ -116,6 +116,9 @@ fn spread_uses_only_the_future_part_and_rejects_bad_input() {
         spread_evenly(&p, &posts, &twice, mon, now + HOUR, 0, false),
         Err(ScheduleError::DuplicatePost("s0".into()))
     );
+    let none = spread_evenly(&p, &posts, &[], mon, now + HOUR, 0, false).unwrap();
+    assert!(none.assignments.is_empty() && none.unplaced.is_empty());
+    assert_eq!(shuffle_queue(&p, &posts, &[], 3, 0).unwrap(), vec![]);
     let ghost = vec!["nope".to_string()];
     assert_eq!(
         spread_evenly(&p, &posts, &ghost, mon, now, 0, false)

@@ -1,9 +1,12 @@
-// The extension the browser tests load: the real `dist/chrome` when
-// ./build.sh has made it, otherwise a test build assembled in a temp folder
-// from the same sources (manifest, locales, the real content script bundled
-// from extension/content/main.js) with a stub background worker, because the
-// real worker needs the WASM core (pkg/) that only ./build.sh produces. The
-// content script never needs WASM, so this tests its real path.
+// The extension the browser tests load, always with a content script bundled
+// fresh from extension/content/main.js (so adapter edits are tested without
+// a full rebuild):
+// - when ./build.sh has made dist/chrome: a temp copy of it (real worker and
+//   WASM core) with content.js rebuilt;
+// - otherwise a test build from the same sources (manifest, locales, pages)
+//   with a stub background worker, because the real worker needs the WASM
+//   core (pkg/) that only ./build.sh produces. The content script never needs
+//   WASM, so its real path is tested either way.
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -12,21 +15,8 @@ import { ROOT } from './server.mjs';
 
 const DIST = path.join(ROOT, 'dist/chrome');
 
-/** @returns {Promise<{ dir: string, real: boolean, cleanup(): Promise<void> }>} */
-export async function extensionForTests({ preferDist = true } = {}) {
-  if (preferDist && fs.existsSync(path.join(DIST, 'manifest.json')) && fs.existsSync(path.join(DIST, 'content.js'))) {
-    return { dir: DIST, real: true, cleanup: async () => {} };
-  }
+async function bundleContent(dir) {
   const { default: esbuild } = await import('esbuild');
-  const { manifestFor } = await import(path.join(ROOT, 'scripts/package.mjs'));
-  const { writeIcons } = await import(path.join(ROOT, 'scripts/icons.mjs'));
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-test-ext-'));
-  // Same files as scripts/package.mjs copies (a page the manifest names must exist or Chrome refuses the extension).
-  const skip = new Set(['content', 'adapters', 'manifest.base.json', 'manifest.chrome.json', 'manifest.firefox.json']);
-  for (const entry of await fsp.readdir(path.join(ROOT, 'extension'))) {
-    if (!skip.has(entry)) await fsp.cp(path.join(ROOT, 'extension', entry), path.join(dir, entry), { recursive: true });
-  }
-  writeIcons(path.join(dir, 'icons'));
   await esbuild.build({
     entryPoints: [path.join(ROOT, 'extension/content/main.js')],
     bundle: true,
@@ -35,11 +25,36 @@ export async function extensionForTests({ preferDist = true } = {}) {
     outfile: path.join(dir, 'content.js'),
     logLevel: 'silent',
   });
-  await fsp.writeFile(path.join(dir, 'test-worker.js'), '// stub worker for tests: the tests drive it with worker.evaluate()\n');
-  const manifest = manifestFor('chrome');
-  manifest.background = { service_worker: 'test-worker.js' };
-  await fsp.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return { dir, real: false, cleanup: () => fsp.rm(dir, { recursive: true, force: true }) };
+}
+
+/** @returns {Promise<{ dir: string, real: boolean, cleanup(): Promise<void> }>} real: the worker is dist's */
+export async function extensionForTests({ preferDist = true } = {}) {
+  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-test-ext-'));
+  const cleanup = () => fsp.rm(dir, { recursive: true, force: true });
+  try {
+    if (preferDist && fs.existsSync(path.join(DIST, 'manifest.json'))) {
+      await fsp.cp(DIST, dir, { recursive: true });
+      await bundleContent(dir);
+      return { dir, real: true, cleanup };
+    }
+    const { manifestFor } = await import(path.join(ROOT, 'scripts/package.mjs'));
+    const { writeIcons } = await import(path.join(ROOT, 'scripts/icons.mjs'));
+    // Same files as scripts/package.mjs copies (a page the manifest names must exist or Chrome refuses the extension).
+    const skip = new Set(['content', 'adapters', 'manifest.base.json', 'manifest.chrome.json', 'manifest.firefox.json']);
+    for (const entry of await fsp.readdir(path.join(ROOT, 'extension'))) {
+      if (!skip.has(entry)) await fsp.cp(path.join(ROOT, 'extension', entry), path.join(dir, entry), { recursive: true });
+    }
+    writeIcons(path.join(dir, 'icons'));
+    await bundleContent(dir);
+    await fsp.writeFile(path.join(dir, 'test-worker.js'), '// stub worker for tests: the tests drive it with worker.evaluate()\n');
+    const manifest = manifestFor('chrome');
+    manifest.background = { service_worker: 'test-worker.js' };
+    await fsp.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    return { dir, real: false, cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
 }
 
 /**

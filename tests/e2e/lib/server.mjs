@@ -83,14 +83,20 @@ function entryOf(dir) {
   return null;
 }
 
+/**
+ * Bundle a fixture app into `<network>/dist/` and return its files keyed by URL
+ * path. The server answers /dist/* from memory: several test processes may
+ * rebundle the same fixture at once, and a half-written file must never be served.
+ */
 async function bundleFixture(esbuild, network) {
   const dir = path.join(SITES_DIR, network);
   const entry = entryOf(dir);
-  if (!entry) return null;
-  await esbuild.build({
+  if (!entry) return new Map();
+  const res = await esbuild.build({
     entryPoints: [entry],
     outfile: path.join(dir, 'dist/app.js'),
     bundle: true,
+    write: false,
     format: 'iife',
     target: 'chrome120',
     jsx: 'automatic',
@@ -98,7 +104,15 @@ async function bundleFixture(esbuild, network) {
     plugins: [lexicalDedupe],
     logLevel: 'silent',
   });
-  return null;
+  const files = new Map();
+  await fsp.mkdir(path.join(dir, 'dist'), { recursive: true });
+  for (const f of res.outputFiles) {
+    files.set(`/${path.relative(dir, f.path).split(path.sep).join('/')}`, f.contents);
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    await fsp.writeFile(tmp, f.contents);
+    await fsp.rename(tmp, f.path);
+  }
+  return files;
 }
 
 /** Bundle `extension/adapters/<name>.js` as a classic script exposing `window.__gliderAdapter`. */
@@ -135,10 +149,12 @@ export async function startFixtureServer(opts = {}) {
   // A fixture being edited by someone else must not take the whole suite down:
   // its host answers 500 with the build error instead.
   const errors = {};
+  const bundles = {};
   await Promise.all(
-    wanted.map((n) => bundleFixture(esbuild, n).catch((e) => {
-      errors[n] = String(e.message ?? e);
-    })),
+    wanted.map((n) => bundleFixture(esbuild, n).then(
+      (files) => { bundles[n] = files; },
+      (e) => { errors[n] = String(e.message ?? e); },
+    )),
   );
   const adapterCache = new Map();
 
@@ -163,6 +179,12 @@ export async function startFixtureServer(opts = {}) {
         if (!adapterCache.has(m[1])) adapterCache.set(m[1], bundleAdapter(esbuild, m[1]));
         const js = await adapterCache.get(m[1]);
         res.writeHead(200, { ...headers, 'content-type': MIME['.js'] }).end(js);
+        return;
+      }
+      const built = bundles[network]?.get(url.pathname);
+      if (built) {
+        const type = MIME[path.extname(url.pathname)] ?? 'application/octet-stream';
+        res.writeHead(200, { ...headers, 'content-type': type }).end(built);
         return;
       }
       const dir = path.join(SITES_DIR, network);

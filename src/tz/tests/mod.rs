@@ -1,0 +1,1 @@
+mod vs_chrono_tz;

@@ -1,0 +1,73 @@
+//! The networks API (counting, splitting, rules, entities) through the WASM
+//! boundary, in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use glider::wasm::networks as api;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+fn variant(err: &JsValue) -> String {
+    get(err, "variant").as_string().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn count_text_is_camel_case_with_utf16_ranges() {
+    let text = format!("😀 https://example.com/long {}", "a".repeat(260));
+    let got = api::count_text(&text, "x", JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&got, "count").as_f64(),
+        Some(2.0 + 1.0 + 23.0 + 1.0 + 260.0)
+    );
+    assert_eq!(
+        get(&got, "unit").as_string().as_deref(),
+        Some("weightedChars")
+    );
+    let overflow = get(&got, "overflow");
+    // 2 + 1 + 24 + 1 UTF-16 units, then 253 a's fit (27 + 253 = 280).
+    assert_eq!(get(&overflow, "start").as_f64(), Some(281.0));
+    let url = Array::from(&get(&got, "urls")).get(0);
+    assert_eq!(get(&url, "hasScheme"), JsValue::TRUE);
+}
+
+#[wasm_bindgen_test]
+fn options_are_optional_and_typed() {
+    let opts = js(r#"{"telegramMode":"caption"}"#);
+    let got = api::count_text("x", "telegram", opts).unwrap();
+    assert_eq!(get(&got, "limit").as_f64(), Some(1024.0));
+    let got = api::count_text("x", "telegram", JsValue::NULL).unwrap();
+    assert_eq!(get(&got, "limit").as_f64(), Some(4096.0));
+    let err = api::count_text("x", "twitter", JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(variant(&err), "UnknownNetwork");
+    let err = api::count_text("x", "mastodon", js(r#"{"instanceLimit":0}"#)).unwrap_err();
+    assert_eq!(variant(&err), "InvalidLimit");
+    let err = api::count_text("x", "x", js("5")).unwrap_err();
+    assert_eq!(variant(&err), "BadInput");
+}
+
+#[wasm_bindgen_test]
+fn split_rules_and_entities() {
+    let text = "One sentence here. ".repeat(30);
+    let parts = Array::from(&api::split_thread(&text, "x", JsValue::UNDEFINED).unwrap());
+    assert_eq!(parts.length(), 3);
+    let first = parts.get(0);
+    assert!(get(&first, "text").as_string().unwrap().ends_with(" 1/3"));
+    let rules = Array::from(&api::network_rules().unwrap());
+    assert_eq!(rules.length(), 11);
+    assert_eq!(get(&rules.get(0), "id").as_string().as_deref(), Some("x"));
+    let e = api::extract_entities("😀 #tag").unwrap();
+    let tag = Array::from(&get(&e, "hashtags")).get(0);
+    assert_eq!(get(&get(&tag, "range"), "start").as_f64(), Some(3.0));
+    let err = api::split_thread(&text, "mastodon", js(r#"{"instanceLimit":3}"#)).unwrap_err();
+    assert_eq!(variant(&err), "LimitTooSmall");
+}

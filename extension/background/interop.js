@@ -14,7 +14,12 @@ export async function runImport(ctx, { format, text, keepValid = false, zone }) 
   const errors = parsed.errors ?? [];
   const posts = parsed.posts ?? parsed.data?.posts ?? [];
   if (errors.length && !keepValid) return { imported: 0, errors, total: posts.length + errors.length };
-  const fresh = posts.filter((p) => !ctx.store.get(`post:${p.id}`));
+  // A backup restores its projects first, so the posts have somewhere to live.
+  for (const project of parsed.data?.projects ?? []) {
+    if (!ctx.store.get(`project:${project.id}`)) await ctx.store.write(`project:${project.id}`, { ...project, revision: 0 });
+  }
+  // Re-importing a backup skips what is already here instead of failing on it.
+  const fresh = posts.filter((p) => !ctx.store.get(`post:${p.id}`)).map((p) => ({ ...p, revision: 0 }));
   const progress = (done, total) => api.runtime.sendMessage({ type: 'import.progress', done, total }).catch(() => {});
   await ctx.store.insertPosts(fresh, progress, Infinity);
   for (const p of fresh) ctx.index.upsert(ctx.store.get(`post:${p.id}`) ?? p);

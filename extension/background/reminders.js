@@ -55,8 +55,7 @@ export function reconcile(store, core, now = Date.now()) {
       const key = `post:${patch.postId}`;
       const current = store.get(key);
       if (!current) continue;
-      const plan = core.planWrite(key, current, applyPatch(current, patch), null);
-      Object.assign(set, plan.set);
+      Object.assign(set, store.plan(key, applyPatch(current, patch)).set);
     }
     const shown = [];
     for (const r of result.due) shown.push({ kind: 'due', postId: r.postId });

@@ -90,16 +90,20 @@ export class Store {
     for (const k of plan.remove) this.items.delete(k);
   }
 
+  /** The core's plan for writing `incoming` to `key` against the current mirror (no I/O). */
+  plan(key, incoming) {
+    try {
+      const indexKey = this.core.indexKeyFor(key);
+      return this.core.planWrite(key, this.items.get(key) ?? null, incoming, indexKey ? (this.items.get(indexKey) ?? null) : null);
+    } catch (err) {
+      throw asStoreError(err);
+    }
+  }
+
   /** Write one record based on `incoming.revision`; resolves with the stored record. */
   write(key, incoming) {
     return this.serial(async () => {
-      let plan;
-      try {
-        const indexKey = this.core.indexKeyOf(key);
-        plan = this.core.planWrite(key, this.items.get(key) ?? null, incoming, indexKey ? (this.items.get(indexKey) ?? null) : null);
-      } catch (err) {
-        throw asStoreError(err);
-      }
+      const plan = this.plan(key, incoming);
       await this.commit(plan);
       return plan.set[key];
     });
@@ -110,14 +114,7 @@ export class Store {
     return this.serial(async () => {
       const current = this.items.get(key);
       if (!current) throw new StoreError('NotFound', `${key} does not exist`);
-      const incoming = change(structuredClone(current));
-      let plan;
-      try {
-        const indexKey = this.core.indexKeyOf(key);
-        plan = this.core.planWrite(key, current, incoming, indexKey ? (this.items.get(indexKey) ?? null) : null);
-      } catch (err) {
-        throw asStoreError(err);
-      }
+      const plan = this.plan(key, change(structuredClone(current)));
       await this.commit(plan);
       return plan.set[key];
     });
@@ -127,7 +124,7 @@ export class Store {
     return this.serial(async () => {
       let plan;
       try {
-        const indexKey = this.core.indexKeyOf(key);
+        const indexKey = this.core.indexKeyFor(key);
         plan = this.core.planDelete(key, expectedRevision ?? null, this.items.get(key) ?? null, indexKey ? (this.items.get(indexKey) ?? null) : null);
       } catch (err) {
         throw asStoreError(err);

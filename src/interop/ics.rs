@@ -18,7 +18,10 @@ const SUMMARY_CHARS: usize = 60;
 /// reads a clock). UIDs derive from post ids, so re-importing an updated
 /// export updates the events instead of duplicating them.
 pub fn export_ics(posts: &[Post], projects: &[Project], dtstamp_ms: i64) -> String {
-    let names: HashMap<&str, &str> = projects.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    let names: HashMap<&str, &str> = projects
+        .iter()
+        .map(|p| (p.id.as_str(), p.name.as_str()))
+        .collect();
     let mut scheduled: Vec<(&Post, i64)> = posts
         .iter()
         .filter(|p| p.status == PostStatus::Scheduled)
@@ -27,7 +30,13 @@ pub fn export_ics(posts: &[Post], projects: &[Project], dtstamp_ms: i64) -> Stri
     scheduled.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id)));
 
     let mut out = String::new();
-    for line in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Glider//Content plan//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"] {
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Glider//Content plan//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
         push_line(&mut out, line);
     }
     let stamp = utc_stamp(dtstamp_ms);
@@ -38,8 +47,14 @@ pub fn export_ics(posts: &[Post], projects: &[Project], dtstamp_ms: i64) -> Stri
         push_line(&mut out, &format!("DTSTAMP:{stamp}"));
         push_line(&mut out, &format!("DTSTART:{}", utc_stamp(at)));
         push_line(&mut out, "DURATION:PT15M");
-        push_line(&mut out, &format!("SUMMARY:{}", escape_text(&summary(post, project))));
-        push_line(&mut out, &format!("DESCRIPTION:{}", escape_text(&description(post))));
+        push_line(
+            &mut out,
+            &format!("SUMMARY:{}", escape_text(&summary(post, project))),
+        );
+        push_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", escape_text(&description(post))),
+        );
         if !post.tags.is_empty() {
             let tags: Vec<String> = post.tags.iter().map(|t| escape_text(t)).collect();
             push_line(&mut out, &format!("CATEGORIES:{}", tags.join(",")));
@@ -73,13 +88,22 @@ fn uid_part(id: &str) -> String {
 }
 
 fn summary(post: &Post, project: Option<&str>) -> String {
-    let first_line = post.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
+    let first_line = post
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
     let mut text: String = first_line.chars().take(SUMMARY_CHARS).collect();
     if first_line.chars().nth(SUMMARY_CHARS).is_some() {
         text.push('…');
     }
     if text.is_empty() {
-        text = post.links.first().cloned().unwrap_or_else(|| "(no text)".into());
+        text = post
+            .links
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "(no text)".into());
     }
     match project {
         Some(name) => format!("[{name}] {text}"),

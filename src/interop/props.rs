@@ -18,7 +18,9 @@ fn url() -> impl Strategy<Value = String> {
 }
 
 fn tag() -> impl Strategy<Value = String> {
-    "[a-z0-9 =+@'-]{1,10}".prop_map(|s| s.trim().to_string()).prop_filter("non-empty", |s| !s.is_empty())
+    "[a-z0-9 =+@'-]{1,10}"
+        .prop_map(|s| s.trim().to_string())
+        .prop_filter("non-empty", |s| !s.is_empty())
 }
 
 prop_compose! {
@@ -61,7 +63,7 @@ proptest! {
     #[test]
     fn interop_csv_parser_never_panics_on_csvish_text(text in "[a-z0-9/:.,;\"\r\n =+-@\t'_]{0,300}") {
         let _ = parse_csv(text.as_bytes(), &CsvOptions::new("UTC", 0));
-        let _ = parse_date(&text, chrono_tz::UTC, DateOrder::Mdy);
+        let _ = parse_date(&text, crate::tz::Zone::UTC, DateOrder::Mdy);
     }
 
     #[test]

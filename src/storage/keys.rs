@@ -33,8 +33,13 @@ impl RecordKey {
         }
         if let Some(hex) = key.strip_prefix("index:post:") {
             // Exactly two lowercase hex digits, so every bucket has one spelling.
-            let ok = hex.len() == 2 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-            let bucket = u8::from_str_radix(hex, 16).ok().filter(|b| ok && *b < INDEX_BUCKETS);
+            let ok = hex.len() == 2
+                && hex
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            let bucket = u8::from_str_radix(hex, 16)
+                .ok()
+                .filter(|b| ok && *b < INDEX_BUCKETS);
             return bucket.map(RecordKey::PostIndex).ok_or_else(unknown);
         }
         let (kind, rest) = key.split_once(':').ok_or_else(unknown)?;
@@ -125,7 +130,16 @@ mod tests {
 
     #[test]
     fn storage_keys_reject_unknown_and_noncanonical() {
-        for key in ["", "post:", "posts:a", "index:post:40", "index:post:0A", "index:post:1", "glider", "index"] {
+        for key in [
+            "",
+            "post:",
+            "posts:a",
+            "index:post:40",
+            "index:post:0A",
+            "index:post:1",
+            "glider",
+            "index",
+        ] {
             assert_eq!(
                 RecordKey::parse(key),
                 Err(StorageError::UnknownKey(key.to_string())),

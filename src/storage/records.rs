@@ -231,7 +231,10 @@ pub fn encode_record(record: &Record) -> Result<Value, StorageError> {
 }
 
 /// Deserialize with the failing field's path in the message.
-pub(crate) fn typed<T: DeserializeOwned>(key: &RecordKey, value: &Value) -> Result<T, StorageError> {
+pub(crate) fn typed<T: DeserializeOwned>(
+    key: &RecordKey,
+    value: &Value,
+) -> Result<T, StorageError> {
     from_value_with_path(value).map_err(|reason| StorageError::corrupt(key, reason))
 }
 

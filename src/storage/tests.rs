@@ -53,7 +53,15 @@ fn storage_wrong_shapes_are_corrupt_with_field_paths() {
     variant["variants"] = json!({"x": 5});
     assert!(corrupt_reason(decode_record("post:a", &variant), "post:a").starts_with("variants.x:"));
 
-    let keys = ["post:a", "project:a", "settings", "index:project", "index:post:07", "corrupt:x", "schema"];
+    let keys = [
+        "post:a",
+        "project:a",
+        "settings",
+        "index:project",
+        "index:post:07",
+        "corrupt:x",
+        "schema",
+    ];
     for value in [json!(null), json!("post"), json!([1, 2]), json!(3.5)] {
         for key in keys {
             let reason = corrupt_reason(decode_record(key, &value), key);
@@ -71,16 +79,29 @@ fn storage_rule_breaking_records_are_invalid_not_corrupt() {
     let mut p = post_json("a", 1);
     p["scheduledAt"] = json!(2_000);
     p["expiresAt"] = json!(1_000);
-    assert!(matches!(decode_record("post:a", &p), Err(StorageError::Invalid { key, .. }) if key == "post:a"));
+    assert!(
+        matches!(decode_record("post:a", &p), Err(StorageError::Invalid { key, .. }) if key == "post:a")
+    );
     assert_eq!(
         decode_record("post:b", &post_json("a", 1)),
-        Err(StorageError::KeyMismatch { key: "post:b".into(), found: "a".into() })
+        Err(StorageError::KeyMismatch {
+            key: "post:b".into(),
+            found: "a".into()
+        })
     );
     let unsorted = json!({"ids": ["b", "a"], "revision": 1});
-    assert!(matches!(decode_record("index:post:00", &unsorted), Err(StorageError::Invalid { .. })));
+    assert!(matches!(
+        decode_record("index:post:00", &unsorted),
+        Err(StorageError::Invalid { .. })
+    ));
     let week = json!({"weekStartsOn": 9});
-    assert!(matches!(decode_record("settings", &week), Err(StorageError::Invalid { key, .. }) if key == "settings"));
-    assert_eq!(decode_record("nope", &json!({})), Err(StorageError::UnknownKey("nope".into())));
+    assert!(
+        matches!(decode_record("settings", &week), Err(StorageError::Invalid { key, .. }) if key == "settings")
+    );
+    assert_eq!(
+        decode_record("nope", &json!({})),
+        Err(StorageError::UnknownKey("nope".into()))
+    );
 }
 
 #[test]
@@ -89,7 +110,10 @@ fn storage_schema_record_tolerates_unknown_fields() {
     let v = json!({"version": 3, "indexBuckets": 64, "addedLater": true});
     assert_eq!(
         decode_record("schema", &v),
-        Ok(Record::Schema(SchemaRecord { version: 3, index_buckets: Some(64) }))
+        Ok(Record::Schema(SchemaRecord {
+            version: 3,
+            index_buckets: Some(64)
+        }))
     );
     let encoded = encode_record(&Record::Schema(SchemaRecord::current())).unwrap();
     assert_eq!(encoded, json!({"version": 3, "indexBuckets": 64}));
@@ -97,7 +121,12 @@ fn storage_schema_record_tolerates_unknown_fields() {
 
 #[test]
 fn storage_apply_write_bumps_revision_or_conflicts() {
-    let created = apply_write("post:a", None, serde_json::from_value::<Post>(post_json("a", 0)).unwrap()).unwrap();
+    let created = apply_write(
+        "post:a",
+        None,
+        serde_json::from_value::<Post>(post_json("a", 0)).unwrap(),
+    )
+    .unwrap();
     assert_eq!(created.revision, 1);
     let mut edit = created.clone();
     edit.text = "edited".into();
@@ -106,7 +135,11 @@ fn storage_apply_write_bumps_revision_or_conflicts() {
     // A second tab still holding revision 1 must not overwrite revision 2.
     assert_eq!(
         apply_write("post:a", Some(&stored), edit),
-        Err(StorageError::Conflict { key: "post:a".into(), expected: 1, actual: 2 })
+        Err(StorageError::Conflict {
+            key: "post:a".into(),
+            expected: 1,
+            actual: 2
+        })
     );
 }
 
@@ -118,17 +151,32 @@ fn storage_apply_write_record_on_raw_values() {
     };
     assert_eq!(stored.revision, 1);
     let current = serde_json::to_value(&*stored).unwrap();
-    let conflict = |expected, actual| StorageError::Conflict { key: "post:a".into(), expected, actual };
+    let conflict = |expected, actual| StorageError::Conflict {
+        key: "post:a".into(),
+        expected,
+        actual,
+    };
     // Create over an existing record, and update of a deleted one.
-    assert_eq!(apply_write_record("post:a", Some(&current), &post_json("a", 0)), Err(conflict(0, 1)));
-    assert_eq!(apply_write_record("post:a", None, &post_json("a", 3)), Err(conflict(3, 0)));
+    assert_eq!(
+        apply_write_record("post:a", Some(&current), &post_json("a", 0)),
+        Err(conflict(0, 1))
+    );
+    assert_eq!(
+        apply_write_record("post:a", None, &post_json("a", 3)),
+        Err(conflict(3, 0))
+    );
     assert!(apply_write_record("post:a", Some(&current), &post_json("a", 1)).is_ok());
     // A corrupt stored value blocks the write instead of being overwritten.
-    let reason = corrupt_reason(apply_write_record("post:a", Some(&json!("{trunc")), &post_json("a", 0)), "post:a");
+    let reason = corrupt_reason(
+        apply_write_record("post:a", Some(&json!("{trunc")), &post_json("a", 0)),
+        "post:a",
+    );
     assert!(reason.contains("not an object"), "{reason}");
     assert_eq!(
         apply_write_record("schema", None, &json!({"version": 3})),
-        Err(StorageError::NotWritable { key: "schema".into() })
+        Err(StorageError::NotWritable {
+            key: "schema".into()
+        })
     );
     assert!(matches!(
         apply_write_record("post:b", None, &post_json("a", 0)),
@@ -143,22 +191,55 @@ fn storage_plans_keep_the_index_in_step() {
     assert_eq!(plan.set.len(), 2);
     assert_eq!(plan.set[&bucket], json!({"ids": ["a"], "revision": 1}));
     // Editing an indexed post writes one record only.
-    let plan2 = plan_write("post:a", Some(&plan.set["post:a"]), &post_json("a", 1), Some(&plan.set[&bucket])).unwrap();
+    let plan2 = plan_write(
+        "post:a",
+        Some(&plan.set["post:a"]),
+        &post_json("a", 1),
+        Some(&plan.set[&bucket]),
+    )
+    .unwrap();
     assert_eq!(plan2.set.keys().collect::<Vec<_>>(), ["post:a"]);
     assert_eq!(plan2.set["post:a"]["revision"], 2);
 
-    let stale = plan_delete("post:a", Some(1), Some(&plan2.set["post:a"]), Some(&plan.set[&bucket]));
-    assert!(matches!(stale, Err(StorageError::Conflict { expected: 1, actual: 2, .. })));
-    let del = plan_delete("post:a", Some(2), Some(&plan2.set["post:a"]), Some(&plan.set[&bucket])).unwrap();
+    let stale = plan_delete(
+        "post:a",
+        Some(1),
+        Some(&plan2.set["post:a"]),
+        Some(&plan.set[&bucket]),
+    );
+    assert!(matches!(
+        stale,
+        Err(StorageError::Conflict {
+            expected: 1,
+            actual: 2,
+            ..
+        })
+    ));
+    let del = plan_delete(
+        "post:a",
+        Some(2),
+        Some(&plan2.set["post:a"]),
+        Some(&plan.set[&bucket]),
+    )
+    .unwrap();
     assert_eq!(del.remove, ["post:a"]);
     assert_eq!(del.set[&bucket], json!({"ids": [], "revision": 2}));
     // A corrupt record can be deleted only without a revision (user confirmed).
     assert!(plan_delete("post:a", Some(0), Some(&json!(7)), None).is_err());
-    assert_eq!(plan_delete("post:a", None, Some(&json!(7)), None).unwrap().remove, ["post:a"]);
+    assert_eq!(
+        plan_delete("post:a", None, Some(&json!(7)), None)
+            .unwrap()
+            .remove,
+        ["post:a"]
+    );
 
-    let project = serde_json::to_value(crate::model::Project::new("p1", "Blog", "UTC", 0).unwrap()).unwrap();
+    let project =
+        serde_json::to_value(crate::model::Project::new("p1", "Blog", "UTC", 0).unwrap()).unwrap();
     let plan = plan_write("project:p1", None, &project, None).unwrap();
-    assert_eq!(plan.set["index:project"], json!({"ids": ["p1"], "revision": 1}));
+    assert_eq!(
+        plan.set["index:project"],
+        json!({"ids": ["p1"], "revision": 1})
+    );
 }
 
 #[test]
@@ -182,16 +263,24 @@ fn storage_bulk_insert_of_10k_posts_is_one_plan_per_chunk() {
     }
     assert_eq!(total, 10_000);
     assert_eq!(indexes.len(), usize::from(INDEX_BUCKETS));
-    let listed: usize = indexes.values().map(|v| v["ids"].as_array().unwrap().len()).sum();
+    let listed: usize = indexes
+        .values()
+        .map(|v| v["ids"].as_array().unwrap().len())
+        .sum();
     assert_eq!(listed, 10_000);
     assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
     // Re-inserting an existing id is refused, as is a duplicate within a chunk.
     assert_eq!(
         plan_insert_posts(&posts[..1], &indexes),
-        Err(StorageError::Exists { key: "post:imp-0".into() })
+        Err(StorageError::Exists {
+            key: "post:imp-0".into()
+        })
     );
     let twice = [posts[0].clone(), posts[0].clone()];
-    assert!(matches!(plan_insert_posts(&twice, &BTreeMap::new()), Err(StorageError::Exists { .. })));
+    assert!(matches!(
+        plan_insert_posts(&twice, &BTreeMap::new()),
+        Err(StorageError::Exists { .. })
+    ));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -205,7 +294,8 @@ mod props {
             Just(Value::Null),
             any::<bool>().prop_map(Value::from),
             any::<i64>().prop_map(Value::from),
-            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
             ".{0,12}".prop_map(Value::from),
         ];
         leaf.prop_recursive(4, 48, 6, |inner| {
@@ -220,7 +310,8 @@ mod props {
             ];
             prop_oneof![
                 prop::collection::vec(inner.clone(), 0..6).prop_map(Value::from),
-                prop::collection::btree_map(keys, inner, 0..6).prop_map(|m| Value::Object(m.into_iter().collect())),
+                prop::collection::btree_map(keys, inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
             ]
         })
     }

@@ -110,7 +110,8 @@ pub fn plan_write(
         // Also when updating: re-adding a missing id heals a stale index.
         if index.insert(id) {
             index.revision = next_revision(&index_key.to_string(), index.revision)?;
-            plan.set.insert(index_key.to_string(), to_value(&index_key, &index)?);
+            plan.set
+                .insert(index_key.to_string(), to_value(&index_key, &index)?);
         }
     }
     Ok(plan)
@@ -127,7 +128,9 @@ pub fn plan_delete(
 ) -> Result<WritePlan, StorageError> {
     let parsed = RecordKey::parse(key)?;
     if matches!(parsed, RecordKey::Schema) {
-        return Err(StorageError::NotWritable { key: key.to_string() });
+        return Err(StorageError::NotWritable {
+            key: key.to_string(),
+        });
     }
     if let Some(expected) = expected_revision {
         let actual = match current {
@@ -146,7 +149,8 @@ pub fn plan_delete(
         let mut index = read_index(&index_key, index)?;
         if index.remove(id) {
             index.revision = next_revision(&index_key.to_string(), index.revision)?;
-            plan.set.insert(index_key.to_string(), to_value(&index_key, &index)?);
+            plan.set
+                .insert(index_key.to_string(), to_value(&index_key, &index)?);
         }
     }
     Ok(plan)
@@ -187,7 +191,8 @@ pub fn plan_insert_posts(
     }
     for (index_key, mut index) in touched {
         index.revision = next_revision(&index_key.to_string(), index.revision)?;
-        plan.set.insert(index_key.to_string(), to_value(&index_key, &index)?);
+        plan.set
+            .insert(index_key.to_string(), to_value(&index_key, &index)?);
     }
     Ok(plan)
 }

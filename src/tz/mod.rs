@@ -24,6 +24,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 pub use offset::ZoneOffset;
+use table::Table;
 
 /// The one error of this module.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,16 +42,14 @@ pub enum TzError {
 #[derive(Clone, Copy)]
 pub struct Zone {
     name: &'static str,
-    /// Validated table bytes (see `table.rs`).
-    table: &'static [u8],
+    table: &'static Table,
 }
 
 impl Zone {
     /// Coordinated Universal Time (chrono-tz's `Tz::UTC`).
-    // One offset (0), no changes: the encoding of a constant zone.
     pub const UTC: Zone = Zone {
         name: "UTC",
-        table: &[1, 0, 0, 0, 0, 0],
+        table: &Table::fixed(0),
     };
 
     /// The zone with this exact IANA name (or link name), as chrono-tz's
@@ -67,11 +66,6 @@ impl Zone {
     /// Every zone name accepted by [`Zone::from_name`], in byte order.
     pub fn names() -> impl Iterator<Item = &'static str> {
         blob::entries().map(|(name, _)| name)
-    }
-
-    /// UTC offset in seconds at a Unix second.
-    fn offset_secs_at(&self, t: i64) -> i32 {
-        table::offset_at(self.table, t)
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{
     Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
 };
 
-use super::{table, Zone};
+use super::Zone;
 
 /// The offset of a [`Zone`] at some instant (chrono's `TimeZone::Offset`).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,7 +74,8 @@ impl TimeZone for Zone {
     }
 
     fn offset_from_local_datetime(&self, local: &NaiveDateTime) -> LocalResult<ZoneOffset> {
-        table::local_offsets(self.table, local.and_utc().timestamp())
+        self.table
+            .local_offsets(local.and_utc().timestamp())
             .map(|secs| ZoneOffset::new(*self, secs))
     }
 
@@ -83,6 +84,6 @@ impl TimeZone for Zone {
     }
 
     fn offset_from_utc_datetime(&self, utc: &NaiveDateTime) -> ZoneOffset {
-        ZoneOffset::new(*self, self.offset_secs_at(utc.and_utc().timestamp()))
+        ZoneOffset::new(*self, self.table.offset_at(utc.and_utc().timestamp()))
     }
 }

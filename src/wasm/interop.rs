@@ -44,7 +44,10 @@ pub fn parse_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     } else if input.is_instance_of::<ArrayBuffer>() {
         Uint8Array::new(&input).to_vec()
     } else {
-        return Err(js_error("BadInput", "parseCsv expects a string, Uint8Array or ArrayBuffer"));
+        return Err(js_error(
+            "BadInput",
+            "parseCsv expects a string, Uint8Array or ArrayBuffer",
+        ));
     };
     let result = interop::parse_csv(&bytes, &options).map_err(interop_error)?;
     encode(&result)
@@ -54,7 +57,11 @@ pub fn parse_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 /// formula-escaped cells and CRLF line ends. Without `zone`, each post's
 /// planned zone (else UTC) is used.
 #[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(posts: JsValue, layout: JsValue, zone: Option<String>) -> Result<String, JsValue> {
+pub fn export_csv(
+    posts: JsValue,
+    layout: JsValue,
+    zone: Option<String>,
+) -> Result<String, JsValue> {
     let posts: Vec<Post> = decode(posts)?;
     let layout: CsvLayout = decode(layout)?;
     interop::export_csv(&posts, layout, zone.as_deref()).map_err(interop_error)

@@ -15,12 +15,16 @@ use crate::storage::{self, RecordKey, StorageError, StorageMap};
 /// variant has them, so the UI can name the record and offer a reload.
 fn storage_error(err: StorageError) -> JsValue {
     let js = js_error(err.variant(), &err);
-    let mut set = |name: &str, value: JsValue| {
+    let set = |name: &str, value: JsValue| {
         // Setting a property on a fresh Error cannot fail; ignore the Result.
         let _ = js_sys::Reflect::set(&js, &name.into(), &value);
     };
     match &err {
-        StorageError::Conflict { key, expected, actual } => {
+        StorageError::Conflict {
+            key,
+            expected,
+            actual,
+        } => {
             set("key", key.into());
             // Revisions are small counters; f64 holds them exactly.
             set("expected", JsValue::from_f64(*expected as f64));
@@ -75,7 +79,8 @@ pub fn decode_record(key: &str, value: JsValue) -> Result<JsValue, JsValue> {
 pub fn apply_write(key: &str, current: JsValue, incoming: JsValue) -> Result<JsValue, JsValue> {
     let current = optional(current)?;
     let incoming: Value = decode(incoming)?;
-    let record = storage::apply_write_record(key, current.as_ref(), &incoming).map_err(storage_error)?;
+    let record =
+        storage::apply_write_record(key, current.as_ref(), &incoming).map_err(storage_error)?;
     let value = storage::encode_record(&record).map_err(storage_error)?;
     encode(&value)
 }
@@ -91,11 +96,17 @@ pub fn index_key_for(key: &str) -> Result<Option<String>, JsValue> {
 /// `planWrite(key, current, incoming, index) -> {set, remove}`: `applyWrite`
 /// plus the index update for a new id. Apply with one `set` call.
 #[wasm_bindgen(js_name = planWrite)]
-pub fn plan_write(key: &str, current: JsValue, incoming: JsValue, index: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_write(
+    key: &str,
+    current: JsValue,
+    incoming: JsValue,
+    index: JsValue,
+) -> Result<JsValue, JsValue> {
     let current = optional(current)?;
     let incoming: Value = decode(incoming)?;
     let index = optional(index)?;
-    let plan = storage::plan_write(key, current.as_ref(), &incoming, index.as_ref()).map_err(storage_error)?;
+    let plan = storage::plan_write(key, current.as_ref(), &incoming, index.as_ref())
+        .map_err(storage_error)?;
     encode(&plan)
 }
 
@@ -103,11 +114,17 @@ pub fn plan_write(key: &str, current: JsValue, incoming: JsValue, index: JsValue
 /// `expectedRevision` null/undefined deletes unconditionally (for a record
 /// the user chose to discard after it was reported corrupt).
 #[wasm_bindgen(js_name = planDelete)]
-pub fn plan_delete(key: &str, expected_revision: JsValue, current: JsValue, index: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_delete(
+    key: &str,
+    expected_revision: JsValue,
+    current: JsValue,
+    index: JsValue,
+) -> Result<JsValue, JsValue> {
     let expected: Option<u64> = decode(expected_revision)?;
     let current = optional(current)?;
     let index = optional(index)?;
-    let plan = storage::plan_delete(key, expected, current.as_ref(), index.as_ref()).map_err(storage_error)?;
+    let plan = storage::plan_delete(key, expected, current.as_ref(), index.as_ref())
+        .map_err(storage_error)?;
     encode(&plan)
 }
 
@@ -119,6 +136,7 @@ pub fn plan_delete(key: &str, expected_revision: JsValue, current: JsValue, inde
 pub fn plan_insert_posts(posts: JsValue, indexes: JsValue) -> Result<JsValue, JsValue> {
     let posts: Vec<Post> = decode(posts)?;
     let indexes: Option<StorageMap> = decode(indexes)?;
-    let plan = storage::plan_insert_posts(&posts, &indexes.unwrap_or_default()).map_err(storage_error)?;
+    let plan =
+        storage::plan_insert_posts(&posts, &indexes.unwrap_or_default()).map_err(storage_error)?;
     encode(&plan)
 }

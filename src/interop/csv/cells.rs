@@ -54,7 +54,10 @@ pub(super) fn check_url(url: &str) -> Result<(), String> {
     } else if lower.starts_with("http://") {
         &url[7..]
     } else {
-        return Err(format!("{:?} is not an http:// or https:// URL", shorten(url)));
+        return Err(format!(
+            "{:?} is not an http:// or https:// URL",
+            shorten(url)
+        ));
     };
     if rest.is_empty() || rest.starts_with('/') || rest.chars().any(char::is_control) {
         return Err(format!("{:?} is not a valid URL", shorten(url)));
@@ -100,7 +103,14 @@ mod tests {
         assert_eq!(split_list(" a, b;a ,, c ", &[',', ';']), ["a", "b", "c"]);
         assert!(check_url("https://example.com/a?b=1").is_ok());
         assert!(check_url("HTTP://EXAMPLE.COM").is_ok());
-        for bad in ["javascript:alert(1)", "file:///etc/passwd", "https://", "http:///x", "example.com", "ftp://x"] {
+        for bad in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "http:///x",
+            "example.com",
+            "ftp://x",
+        ] {
             assert!(check_url(bad).is_err(), "{bad}");
         }
         assert_eq!(shorten(&"é".repeat(50)).chars().count(), 41);

@@ -6,10 +6,10 @@
 //! first occurrence is used (as JavaScript's Temporal "compatible" mode does).
 
 use chrono::{Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::model::MAX_TIME_MS;
+use crate::tz::Zone;
 
 /// How to read `a/b/yyyy`: day first (most of the world, Hootsuite's
 /// `dd/mm/yyyy`) or month first (US, `mm/dd/yyyy`).
@@ -69,7 +69,7 @@ pub(super) fn resolve(order: DateOrder, evidence: &Evidence) -> DateOrder {
 
 /// Parse a date cell to UTC milliseconds. `order` applies to `a/b/yyyy`
 /// (`Auto` reads day-first). Errors are short, user-facing sentences.
-pub fn parse_date(cell: &str, zone: Tz, order: DateOrder) -> Result<i64, String> {
+pub fn parse_date(cell: &str, zone: Zone, order: DateOrder) -> Result<i64, String> {
     let unreadable = || format!("unrecognised date {:?}", super::cells::shorten(cell.trim()));
     let lower = cell.trim().to_ascii_lowercase();
     if lower.is_empty() || lower.len() > 64 {
@@ -89,20 +89,32 @@ pub fn parse_date(cell: &str, zone: Tz, order: DateOrder) -> Result<i64, String>
             _ => return Err(unreadable()),
         };
         let day_first = sep == '.' || order != DateOrder::Mdy;
-        let (d, m) = if day_first { (num(first)?, num(a)?) } else { (num(a)?, num(first)?) };
+        let (d, m) = if day_first {
+            (num(first)?, num(a)?)
+        } else {
+            (num(a)?, num(first)?)
+        };
         (year, m, d)
     };
     if !(1970..=9999).contains(&year) {
         return Err(format!("year {year} is outside 1970–9999"));
     }
     if !(1..=12).contains(&month) {
-        let hint = if first.len() == 4 { "" } else { " (check the day/month order)" };
+        let hint = if first.len() == 4 {
+            ""
+        } else {
+            " (check the day/month order)"
+        };
         return Err(format!("month {month} does not exist{hint}"));
     }
     let date = u32::try_from(month)
         .ok()
         .zip(u32::try_from(day).ok())
-        .and_then(|(m, d)| i32::try_from(year).ok().and_then(|y| NaiveDate::from_ymd_opt(y, m, d)))
+        .and_then(|(m, d)| {
+            i32::try_from(year)
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+        })
         .ok_or_else(|| format!("{year:04}-{month:02}-{day:02} is not a calendar date"))?;
     let (time, offset_minutes) = parse_time(time_text.trim(), meridiem).ok_or_else(unreadable)?;
     let naive = NaiveDateTime::new(date, time);
@@ -117,7 +129,7 @@ pub fn parse_date(cell: &str, zone: Tz, order: DateOrder) -> Result<i64, String>
     Ok(ms)
 }
 
-fn local_to_utc(zone: Tz, naive: NaiveDateTime) -> NaiveDateTime {
+fn local_to_utc(zone: Zone, naive: NaiveDateTime) -> NaiveDateTime {
     match zone.from_local_datetime(&naive) {
         LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.naive_utc(),
         LocalResult::None => {
@@ -147,7 +159,9 @@ fn strip_meridiem(lower: &str) -> (&str, Option<bool>) {
 fn split_at_time(body: &str) -> (&str, &str) {
     let bytes = body.as_bytes();
     for (i, &c) in bytes.iter().enumerate() {
-        let between_digits = i > 0 && bytes[i - 1].is_ascii_digit() && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        let between_digits = i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
         if c == b' ' || (c == b't' && between_digits) {
             return (&body[..i], &body[i + 1..]);
         }
@@ -173,7 +187,9 @@ fn parse_time(text: &str, meridiem: Option<bool>) -> Option<(NaiveTime, Option<i
     if text.is_empty() {
         return meridiem.is_none().then_some((NaiveTime::MIN, None));
     }
-    let end = text.find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.')).unwrap_or(text.len());
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(text.len());
     let (clock, zone) = (&text[..end], text[end..].trim());
     let (hms, frac) = clock.split_once('.').unwrap_or((clock, ""));
     let mut fields = hms.split(':');
@@ -213,7 +229,10 @@ fn parse_offset(zone: &str) -> Option<Option<i32>> {
         return None;
     }
     let h: i32 = digits[..2].parse().ok()?;
-    let m: i32 = digits.get(2..).filter(|s| !s.is_empty()).map_or(Some(0), |s| s.parse().ok())?;
+    let m: i32 = digits
+        .get(2..)
+        .filter(|s| !s.is_empty())
+        .map_or(Some(0), |s| s.parse().ok())?;
     (h <= 23 && m <= 59).then_some(Some(sign * (h * 60 + m)))
 }
 

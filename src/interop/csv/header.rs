@@ -73,23 +73,30 @@ impl Columns {
 /// an unknown name.
 pub(super) fn field_of(header: &str) -> Option<Field> {
     let head = header.split('(').next().unwrap_or(header);
-    let name: String = head.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    let name: String = head
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
     let field = match name.as_str() {
-        "date" | "datetime" | "dateandtime" | "time" | "when" | "scheduled" | "scheduledat" | "scheduledtime"
-        | "scheduledate" | "scheduleddate" | "scheduledfor" | "publishdate" | "publishat" | "publishtime"
-        | "postat" | "postatspecifictime" | "postdate" | "sendat" | "sendtime" => Field::Date,
-        "text" | "message" | "content" | "post" | "posttext" | "caption" | "body" | "status" | "tweet"
-        | "description" | "copy" => Field::Text,
+        "date" | "datetime" | "dateandtime" | "time" | "when" | "scheduled" | "scheduledat"
+        | "scheduledtime" | "scheduledate" | "scheduleddate" | "scheduledfor" | "publishdate"
+        | "publishat" | "publishtime" | "postat" | "postatspecifictime" | "postdate" | "sendat"
+        | "sendtime" => Field::Date,
+        "text" | "message" | "content" | "post" | "posttext" | "caption" | "body" | "status"
+        | "tweet" | "description" | "copy" => Field::Text,
         "link" | "links" | "url" | "urls" | "linkurl" | "linkurls" => Field::Link,
-        "media" | "mediaurl" | "mediaurls" | "medialink" | "medialinks" | "image" | "images" | "imageurl"
-        | "imageurls" | "photo" | "photos" | "video" | "videos" | "videourl" | "videourls" | "attachment"
-        | "attachments" => Field::Media,
+        "media" | "mediaurl" | "mediaurls" | "medialink" | "medialinks" | "image" | "images"
+        | "imageurl" | "imageurls" | "photo" | "photos" | "video" | "videos" | "videourl"
+        | "videourls" | "attachment" | "attachments" => Field::Media,
         "label" | "labels" | "tag" | "tags" | "category" | "categories" => Field::Labels,
-        "comment" | "comments" | "firstcomment" | "followupcomment" | "followupcomments" => Field::Comments,
-        "network" | "networks" | "platform" | "platforms" | "channel" | "channels" | "socialnetwork"
-        | "socialnetworks" => Field::Networks,
-        "title" | "alttext" | "alttexts" | "pinboard" | "pinterestboard" | "board" | "cta" | "calltoaction"
-        | "reminder" | "postingtype" | "posttype" => Field::PublerOther,
+        "comment" | "comments" | "firstcomment" | "followupcomment" | "followupcomments" => {
+            Field::Comments
+        }
+        "network" | "networks" | "platform" | "platforms" | "channel" | "channels"
+        | "socialnetwork" | "socialnetworks" => Field::Networks,
+        "title" | "alttext" | "alttexts" | "pinboard" | "pinterestboard" | "board" | "cta"
+        | "calltoaction" | "reminder" | "postingtype" | "posttype" => Field::PublerOther,
         _ => return None,
     };
     Some(field)
@@ -113,7 +120,11 @@ pub(super) fn read_header(cells: &[String]) -> (Columns, CsvFormat, Vec<String>)
             _ => ignored.push(cell.clone()),
         }
     }
-    let format = if publer { CsvFormat::Publer } else { CsvFormat::Hootsuite };
+    let format = if publer {
+        CsvFormat::Publer
+    } else {
+        CsvFormat::Hootsuite
+    };
     (columns, format, ignored)
 }
 
@@ -145,9 +156,22 @@ mod tests {
     #[test]
     fn interop_header_layout_detection() {
         let cells = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let (c, f, ignored) = read_header(&cells(&["Date", "Text", "Link(s)", "Media URL(s)", "Title", "Labels", "Comments", "__proto__", "text"]));
+        let (c, f, ignored) = read_header(&cells(&[
+            "Date",
+            "Text",
+            "Link(s)",
+            "Media URL(s)",
+            "Title",
+            "Labels",
+            "Comments",
+            "__proto__",
+            "text",
+        ]));
         assert_eq!(f, CsvFormat::Publer);
-        assert_eq!((c.date, c.text, c.link, c.media, c.labels, c.comments), (Some(0), Some(1), Some(2), Some(3), Some(5), Some(6)));
+        assert_eq!(
+            (c.date, c.text, c.link, c.media, c.labels, c.comments),
+            (Some(0), Some(1), Some(2), Some(3), Some(5), Some(6))
+        );
         assert_eq!(ignored, ["Title", "__proto__", "text"]);
         let (c, f, _) = read_header(&cells(&["date", "message", "link"]));
         assert_eq!((f, c.text), (CsvFormat::Hootsuite, Some(1)));

@@ -9,6 +9,7 @@ mod cells;
 mod dates;
 mod export;
 mod header;
+mod reader;
 mod rows;
 
 #[cfg(test)]
@@ -19,7 +20,6 @@ pub use dates::{parse_date, DateOrder};
 pub use export::{export_csv, CsvLayout};
 pub use header::CsvFormat;
 
-use ::csv::{ByteRecord, ReaderBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::InteropError;
@@ -130,21 +130,30 @@ pub struct CsvImport {
 /// Parse a CSV file into draft/scheduled posts. File-level problems are
 /// errors; row-level problems are listed in `errors` with their line.
 pub fn parse_csv(input: &[u8], options: &CsvOptions) -> Result<CsvImport, InteropError> {
-    let zone = crate::model::parse_zone(&options.zone).map_err(|_| InteropError::UnknownZone(options.zone.clone()))?;
+    let zone = crate::tz::Zone::from_name(&options.zone)
+        .ok_or_else(|| InteropError::UnknownZone(options.zone.clone()))?;
     if input.len() > MAX_FILE_BYTES {
-        return Err(InteropError::TooLarge { size: input.len(), limit: MAX_FILE_BYTES });
+        return Err(InteropError::TooLarge {
+            size: input.len(),
+            limit: MAX_FILE_BYTES,
+        });
     }
     if input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]) {
         return Err(InteropError::Utf16);
     }
     let data = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let delimiter = sniff_delimiter(data);
-    let records = read_records(data, delimiter, options.max_rows)?;
+    let delimiter = reader::sniff_delimiter(data);
+    let records = reader::read_records(data, delimiter, options.max_rows)?;
     let Some((_, first)) = records.first() else {
         return Err(InteropError::Empty);
     };
-    let first_cells: Vec<String> = first.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect();
-    let first_is_date = first_cells.first().is_some_and(|c| parse_date(c, zone, DateOrder::Auto).is_ok());
+    let first_cells: Vec<String> = first
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).trim().to_string())
+        .collect();
+    let first_is_date = first_cells
+        .first()
+        .is_some_and(|c| parse_date(c, zone, DateOrder::Auto).is_ok());
     let has_header = !first_is_date && first_cells.iter().any(|c| header::field_of(c).is_some());
     let (columns, format, ignored_columns) = if has_header {
         header::read_header(&first_cells)
@@ -156,7 +165,9 @@ pub fn parse_csv(input: &[u8], options: &CsvOptions) -> Result<CsvImport, Intero
     }
     let data_rows = &records[usize::from(has_header)..];
     if data_rows.len() > options.max_rows {
-        return Err(InteropError::TooManyRows { limit: options.max_rows });
+        return Err(InteropError::TooManyRows {
+            limit: options.max_rows,
+        });
     }
     if data_rows.is_empty() {
         return Err(InteropError::Empty);
@@ -178,7 +189,10 @@ pub fn parse_csv(input: &[u8], options: &CsvOptions) -> Result<CsvImport, Intero
         match reader.read(*line, record) {
             Ok((post, comments)) => {
                 if !comments.is_empty() {
-                    out.comments.push(PostComments { post_id: post.id.clone(), comments });
+                    out.comments.push(PostComments {
+                        post_id: post.id.clone(),
+                        comments,
+                    });
                 }
                 out.posts.push(post);
             }
@@ -191,102 +205,4 @@ pub fn parse_csv(input: &[u8], options: &CsvOptions) -> Result<CsvImport, Intero
         out.comments.clear();
     }
     Ok(out)
-}
-
-/// Every non-blank record with its physical start line. Stops one record
-/// past `max_rows` + header so a huge file is refused without reading it all.
-fn read_records(data: &[u8], delimiter: u8, max_rows: usize) -> Result<Vec<(u64, ByteRecord)>, InteropError> {
-    let reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(data);
-    let mut records = Vec::new();
-    let mut lines = LineCounter { data, pos: 0, line: 1 };
-    // A fresh record per row: reusing one buffer and cloning it would copy
-    // its whole capacity, which after one huge cell made every later row
-    // cost that much. Reading a byte slice cannot fail with I/O errors and
-    // flexible mode accepts ragged rows; any other csv error ends the file.
-    for record in reader.into_byte_records().map_while(Result::ok) {
-        if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
-            continue; // blank lines, e.g. Excel's trailing ",,"
-        }
-        let line = lines.line_at(record.position().map_or(0, ::csv::Position::byte));
-        records.push((line, record));
-        if records.len() > max_rows.saturating_add(1) {
-            return Err(InteropError::TooManyRows { limit: max_rows });
-        }
-    }
-    Ok(records)
-}
-
-/// Physical line numbers from byte offsets. The csv crate's own line count
-/// does not match the file's lines around blank lines and CRLF, so lines are
-/// counted here:
-/// `\n`, `\r\n` and a lone `\r` each end a line. Offsets only grow, so the
-/// whole file is scanned once.
-struct LineCounter<'a> {
-    data: &'a [u8],
-    pos: usize,
-    line: u64,
-}
-
-impl LineCounter<'_> {
-    /// The line of the record the csv reader reports at `offset`. That offset
-    /// is where the previous record ended, so the record itself starts after
-    /// any line breaks (the `\n` of a CRLF, blank lines) found there.
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(self.data.len());
-        while matches!(self.data.get(end), Some(b'\r' | b'\n')) {
-            end += 1;
-        }
-        while self.pos < end {
-            let b = self.data[self.pos];
-            let lone_cr = b == b'\r' && self.data.get(self.pos + 1) != Some(&b'\n');
-            if b == b'\n' || lone_cr {
-                self.line += 1;
-            }
-            self.pos += 1;
-        }
-        self.line
-    }
-}
-
-/// Comma, semicolon (European Excel) or tab. A real delimiter occurs the
-/// same number of times (outside quotes) on each of the first lines, while
-/// commas or semicolons inside unquoted text vary; among the consistent
-/// candidates comma wins, then the most frequent. With no consistent
-/// candidate, the most frequent on the first line.
-fn sniff_delimiter(data: &[u8]) -> u8 {
-    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
-    let mut lines: Vec<[usize; 3]> = vec![[0; 3]];
-    let mut quoted = false;
-    for (i, &b) in data.iter().enumerate().take(1 << 16) {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' | b'\r' if !quoted => {
-                if lines.len() == 20 {
-                    break;
-                }
-                if b == b'\n' || data.get(i + 1) != Some(&b'\n') {
-                    lines.push([0; 3]);
-                }
-            }
-            _ if !quoted => {
-                if let (Some(c), Some(line)) = (CANDIDATES.iter().position(|d| *d == b), lines.last_mut()) {
-                    line[c] += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    lines.retain(|l| l.iter().any(|n| *n > 0));
-    let first = lines.first().copied().unwrap_or_default();
-    let consistent = |c: usize| first[c] > 0 && lines.iter().all(|l| l[c] == first[c]);
-    let best = (0..3)
-        .filter(|c| consistent(*c))
-        .max_by_key(|c| (*c == 0, first[*c]))
-        .or_else(|| (0..3).max_by_key(|c| (first[*c], *c == 0)))
-        .unwrap_or(0);
-    CANDIDATES[best]
 }

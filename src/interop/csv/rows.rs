@@ -3,13 +3,13 @@
 use std::collections::BTreeMap;
 
 use ::csv::ByteRecord;
-use chrono_tz::Tz;
 
 use super::cells::{check_url, shorten, split_list, unescape_formula};
 use super::dates::{self, parse_date, DateOrder, Evidence};
 use super::header::Columns;
 use super::{CsvOptions, RowError};
 use crate::model::{Post, PostStatus};
+use crate::tz::Zone;
 
 /// Rows with more cells than this are not a posting plan.
 const MAX_COLUMNS: usize = 256;
@@ -17,14 +17,19 @@ const MAX_COLUMNS: usize = 256;
 pub(super) struct RowReader<'a> {
     columns: &'a Columns,
     options: &'a CsvOptions,
-    zone: Tz,
+    zone: Zone,
     order: DateOrder,
 }
 
 impl<'a> RowReader<'a> {
     /// Settles the day/month order from every date cell of the file first,
     /// so `01/02/2025` on line 2 is read like `13/02/2025` on line 900.
-    pub(super) fn new(columns: &'a Columns, options: &'a CsvOptions, zone: Tz, rows: &[(u64, ByteRecord)]) -> Self {
+    pub(super) fn new(
+        columns: &'a Columns,
+        options: &'a CsvOptions,
+        zone: Zone,
+        rows: &[(u64, ByteRecord)],
+    ) -> Self {
         let mut evidence = Evidence::default();
         if let Some(i) = columns.date {
             for (_, record) in rows {
@@ -45,23 +50,43 @@ impl<'a> RowReader<'a> {
         self.order
     }
 
-    pub(super) fn read(&self, line: u64, record: &ByteRecord) -> Result<(Post, Vec<String>), RowError> {
+    pub(super) fn read(
+        &self,
+        line: u64,
+        record: &ByteRecord,
+    ) -> Result<(Post, Vec<String>), RowError> {
         let fail = |column: Option<&str>, reason: String| RowError {
             line,
             column: column.map(str::to_string),
             reason,
         };
         if record.len() > MAX_COLUMNS {
-            return Err(fail(None, format!("{} cells; at most {MAX_COLUMNS} are read", record.len())));
+            return Err(fail(
+                None,
+                format!("{} cells; at most {MAX_COLUMNS} are read", record.len()),
+            ));
         }
-        let cell = |index: Option<usize>, name: &'static str| self.cell(record, index, name).map_err(|r| fail(Some(name), r));
+        let cell = |index: Option<usize>, name: &'static str| {
+            self.cell(record, index, name)
+                .map_err(|r| fail(Some(name), r))
+        };
         let c = self.columns;
         let date = cell(c.date, "date")?;
-        let text = cell(c.text, "text")?.map(normalise_newlines).unwrap_or_default();
-        let links = cell(c.link, "link")?.map(|s| split_list(s, &[',', ' ', '\n', '\t'])).unwrap_or_default();
-        let media = cell(c.media, "media")?.map(|s| split_list(s, &[',', ' ', '\n', '\t'])).unwrap_or_default();
-        let tags = cell(c.labels, "labels")?.map(|s| split_list(s, &[',', ';'])).unwrap_or_default();
-        let comments: Vec<String> = cell(c.comments, "comments")?.map(|s| vec![normalise_newlines(s)]).unwrap_or_default();
+        let text = cell(c.text, "text")?
+            .map(normalise_newlines)
+            .unwrap_or_default();
+        let links = cell(c.link, "link")?
+            .map(|s| split_list(s, &[',', ' ', '\n', '\t']))
+            .unwrap_or_default();
+        let media = cell(c.media, "media")?
+            .map(|s| split_list(s, &[',', ' ', '\n', '\t']))
+            .unwrap_or_default();
+        let tags = cell(c.labels, "labels")?
+            .map(|s| split_list(s, &[',', ';']))
+            .unwrap_or_default();
+        let comments: Vec<String> = cell(c.comments, "comments")?
+            .map(|s| vec![normalise_newlines(s)])
+            .unwrap_or_default();
         let networks = match cell(c.networks, "networks")? {
             Some(s) => networks(s).map_err(|r| fail(Some("networks"), r))?,
             None => self.options.networks.clone(),
@@ -77,11 +102,16 @@ impl<'a> RowReader<'a> {
         }
         let scheduled_at = match date {
             None => None,
-            Some(d) => Some(parse_date(d, self.zone, self.order).map_err(|r| fail(Some("date"), r))?),
+            Some(d) => {
+                Some(parse_date(d, self.zone, self.order).map_err(|r| fail(Some("date"), r))?)
+            }
         };
         if let Some(at) = scheduled_at {
             if at < self.options.now_ms && !self.options.allow_past {
-                return Err(fail(Some("date"), format!("{:?} is in the past", shorten(date.unwrap_or_default()))));
+                return Err(fail(
+                    Some("date"),
+                    format!("{:?} is in the past", shorten(date.unwrap_or_default())),
+                ));
             }
         }
         let post = Post {
@@ -90,7 +120,11 @@ impl<'a> RowReader<'a> {
             text,
             variants: BTreeMap::new(),
             networks,
-            status: if scheduled_at.is_some() { PostStatus::Scheduled } else { PostStatus::Draft },
+            status: if scheduled_at.is_some() {
+                PostStatus::Scheduled
+            } else {
+                PostStatus::Draft
+            },
             scheduled_at,
             planned_zone: scheduled_at.map(|_| self.zone.name().to_string()),
             expires_at: None,
@@ -111,7 +145,12 @@ impl<'a> RowReader<'a> {
     }
 
     /// A trimmed, formula-unescaped cell; `None` if absent or blank.
-    fn cell<'r>(&self, record: &'r ByteRecord, index: Option<usize>, name: &str) -> Result<Option<&'r str>, String> {
+    fn cell<'r>(
+        &self,
+        record: &'r ByteRecord,
+        index: Option<usize>,
+        name: &str,
+    ) -> Result<Option<&'r str>, String> {
         let Some(bytes) = index.and_then(|i| record.get(i)) else {
             return Ok(None);
         };
@@ -146,7 +185,10 @@ fn networks(cell: &str) -> Result<Vec<String>, String> {
             "twitter" => "x".to_string(),
             _ => item,
         };
-        let ok = id.len() <= 32 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
+        let ok = id.len() <= 32
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.');
         if !ok {
             return Err(format!("{:?} is not a network id", shorten(&id)));
         }

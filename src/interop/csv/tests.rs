@@ -14,22 +14,36 @@ fn opts() -> CsvOptions {
 }
 
 fn berlin(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {
-    chrono_tz::Europe::Berlin.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp_millis()
+    crate::tz::Zone::from_name("Europe/Berlin")
+        .unwrap()
+        .with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .unwrap()
+        .timestamp_millis()
 }
 
 #[test]
 fn interop_csv_hootsuite_headerless() {
     let file = "31/01/2030 09:00,Hello world,https://example.com\n01/02/2030 13:30,\"Quoted, with comma\",\n";
     let r = parse_csv(file.as_bytes(), &opts()).unwrap();
-    assert_eq!((r.format, r.has_header, r.date_order, r.rows), (CsvFormat::Hootsuite, false, DateOrder::Dmy, 2));
+    assert_eq!(
+        (r.format, r.has_header, r.date_order, r.rows),
+        (CsvFormat::Hootsuite, false, DateOrder::Dmy, 2)
+    );
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     let p = &r.posts[0];
     assert_eq!((p.id.as_str(), p.project_id.as_str()), ("csv-1", "p1"));
     assert_eq!(p.scheduled_at, Some(berlin(2030, 1, 31, 9, 0)));
-    assert_eq!((p.status, p.planned_zone.as_deref()), (PostStatus::Scheduled, Some("Europe/Berlin")));
+    assert_eq!(
+        (p.status, p.planned_zone.as_deref()),
+        (PostStatus::Scheduled, Some("Europe/Berlin"))
+    );
     assert_eq!(p.links, ["https://example.com"]);
     assert_eq!((p.created_at, p.revision), (NOW, 0));
-    assert_eq!(r.posts[1].scheduled_at, Some(berlin(2030, 2, 1, 13, 30)), "read day-first like line 1");
+    assert_eq!(
+        r.posts[1].scheduled_at,
+        Some(berlin(2030, 2, 1, 13, 30)),
+        "read day-first like line 1"
+    );
     assert_eq!(r.posts[1].text, "Quoted, with comma");
 }
 
@@ -49,9 +63,18 @@ fn interop_csv_publer_header_with_aliases() {
     assert_eq!(p.media, ["https://cdn.example/1.jpg"]);
     assert_eq!(p.tags, ["launch", "news"]);
     assert_eq!(p.networks, ["x", "mastodon"]);
-    assert_eq!(r.comments, [PostComments { post_id: "csv-2".into(), comments: vec!["First!".into()] }]);
+    assert_eq!(
+        r.comments,
+        [PostComments {
+            post_id: "csv-2".into(),
+            comments: vec!["First!".into()]
+        }]
+    );
     let d = &r.posts[1];
-    assert_eq!((d.status, d.scheduled_at, d.networks.as_slice()), (PostStatus::Draft, None, &["bluesky".to_string()][..]));
+    assert_eq!(
+        (d.status, d.scheduled_at, d.networks.as_slice()),
+        (PostStatus::Draft, None, &["bluesky".to_string()][..])
+    );
 }
 
 #[test]
@@ -69,7 +92,10 @@ fn interop_csv_line_numbers_count_quoted_newlines() {
     let r = parse_csv(file.as_bytes(), &keep).unwrap();
     let ids: Vec<&str> = r.posts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["csv-2", "csv-5", "csv-8"]);
-    assert_eq!(r.posts[0].text, "one\ntwo\nthree", "CRLF in cells becomes LF");
+    assert_eq!(
+        r.posts[0].text, "one\ntwo\nthree",
+        "CRLF in cells becomes LF"
+    );
 }
 
 #[test]
@@ -87,10 +113,20 @@ fn interop_csv_hostile_cells() {
     let mut o = opts();
     o.keep_valid = true;
     let r = parse_csv(&file, &o).unwrap();
-    let got: Vec<(u64, Option<&str>)> = r.errors.iter().map(|e| (e.line, e.column.as_deref())).collect();
+    let got: Vec<(u64, Option<&str>)> = r
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref()))
+        .collect();
     assert_eq!(
         got,
-        [(2, Some("text")), (3, Some("link")), (7, Some("text")), (9, None), (10, Some("date"))],
+        [
+            (2, Some("text")),
+            (3, Some("link")),
+            (7, Some("text")),
+            (9, None),
+            (10, Some("date"))
+        ],
         "{:?}",
         r.errors
     );
@@ -105,35 +141,67 @@ fn interop_csv_hostile_cells() {
 #[test]
 fn interop_csv_file_level_errors() {
     let o = opts();
-    assert_eq!(parse_csv(b"\xff\xfed\x00a\x00", &o), Err(InteropError::Utf16));
+    assert_eq!(
+        parse_csv(b"\xff\xfed\x00a\x00", &o),
+        Err(InteropError::Utf16)
+    );
     assert_eq!(parse_csv(b"", &o), Err(InteropError::Empty));
-    assert_eq!(parse_csv(b"\xef\xbb\xbf\r\n\r\n", &o), Err(InteropError::Empty));
+    assert_eq!(
+        parse_csv(b"\xef\xbb\xbf\r\n\r\n", &o),
+        Err(InteropError::Empty)
+    );
     assert_eq!(parse_csv(b"Date,Text\n", &o), Err(InteropError::Empty));
-    assert!(matches!(parse_csv(b"date,title\n2030-01-01,x\n", &o), Err(InteropError::NoContentColumn(_))));
+    assert!(matches!(
+        parse_csv(b"date,title\n2030-01-01,x\n", &o),
+        Err(InteropError::NoContentColumn(_))
+    ));
     let mut bad_zone = opts();
     bad_zone.zone = "Mars/Olympus".into();
-    assert_eq!(parse_csv(b"x", &bad_zone), Err(InteropError::UnknownZone("Mars/Olympus".into())));
+    assert_eq!(
+        parse_csv(b"x", &bad_zone),
+        Err(InteropError::UnknownZone("Mars/Olympus".into()))
+    );
     let mut small = opts();
     small.max_rows = 3;
     let four = "text\na\nb\nc\nd\n";
-    assert_eq!(parse_csv(four.as_bytes(), &small), Err(InteropError::TooManyRows { limit: 3 }));
+    assert_eq!(
+        parse_csv(four.as_bytes(), &small),
+        Err(InteropError::TooManyRows { limit: 3 })
+    );
     assert!(parse_csv(&four.as_bytes()[..four.len() - 2], &small).is_ok());
 }
 
 #[test]
 fn interop_csv_semicolon_and_tab_files() {
-    let r = parse_csv("Datum;Text;Link\n31.01.2030 09:00;Hallo, Welt;\n".as_bytes(), &opts()).unwrap();
+    let r = parse_csv(
+        "Datum;Text;Link\n31.01.2030 09:00;Hallo, Welt;\n".as_bytes(),
+        &opts(),
+    )
+    .unwrap();
     // "Datum" is not an alias: the rows import as drafts, and the UI can
     // show the unused column.
     assert_eq!((r.delimiter, r.has_header), (';', true));
     assert_eq!(r.ignored_columns, ["Datum"]);
-    assert_eq!((r.posts[0].text.as_str(), r.posts[0].status), ("Hallo, Welt", PostStatus::Draft));
-    let r = parse_csv("date;text\n31.01.2030 09:00;Hallo, Welt\n".as_bytes(), &opts()).unwrap();
-    assert_eq!((r.delimiter, r.posts[0].text.as_str()), (';', "Hallo, Welt"));
+    assert_eq!(
+        (r.posts[0].text.as_str(), r.posts[0].status),
+        ("Hallo, Welt", PostStatus::Draft)
+    );
+    let r = parse_csv(
+        "date;text\n31.01.2030 09:00;Hallo, Welt\n".as_bytes(),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(
+        (r.delimiter, r.posts[0].text.as_str()),
+        (';', "Hallo, Welt")
+    );
     // Commas in unquoted text vary per line; the semicolons do not.
     let file = "31.01.2030 09:00;Hallo, Welt;\n01.02.2030 09:00;a, b, c;\n02.02.2030 09:00;ok;\n";
     let r = parse_csv(file.as_bytes(), &opts()).unwrap();
-    assert_eq!((r.delimiter, r.posts.len(), r.posts[1].text.as_str()), (';', 3, "a, b, c"));
+    assert_eq!(
+        (r.delimiter, r.posts.len(), r.posts[1].text.as_str()),
+        (';', 3, "a, b, c")
+    );
     // And the other way round: semicolons inside comma-separated text.
     let file = "2030-01-31 09:00,\"x\",;;;\n2030-01-31 10:00,y,\n";
     assert_eq!(parse_csv(file.as_bytes(), &opts()).unwrap().delimiter, ',');
@@ -143,7 +211,11 @@ fn interop_csv_semicolon_and_tab_files() {
 
 #[test]
 fn interop_csv_unterminated_quote_does_not_panic() {
-    let r = parse_csv(b"2030-01-01 10:00,\"never closed\n2030-01-01 11:00,next\n", &opts()).unwrap();
+    let r = parse_csv(
+        b"2030-01-01 10:00,\"never closed\n2030-01-01 11:00,next\n",
+        &opts(),
+    )
+    .unwrap();
     assert_eq!(r.rows, 1);
     assert_eq!(r.posts[0].text, "never closed\n2030-01-01 11:00,next");
 }
@@ -158,7 +230,9 @@ fn interop_csv_10k_hostile_rows() {
     let mut valid = 0;
     for i in 0..10_000u32 {
         let when = berlin(2030, 1, 1, 0, 0) + i64::from(i) * 600_000;
-        let date = chrono::DateTime::from_timestamp_millis(when).unwrap().with_timezone(&chrono_tz::Europe::Berlin);
+        let date = chrono::DateTime::from_timestamp_millis(when)
+            .unwrap()
+            .with_timezone(&crate::tz::Zone::from_name("Europe/Berlin").unwrap());
         let date = date.format("%d/%m/%Y %H:%M").to_string();
         let eol: &[u8] = if i % 2 == 0 { b"\r\n" } else { b"\n" };
         let start = line;
@@ -220,19 +294,29 @@ fn interop_csv_10k_hostile_rows() {
     assert_eq!(r.date_order, DateOrder::Dmy);
     assert_eq!(r.errors.len(), expected.len());
     for (got, (line, column, needle)) in r.errors.iter().zip(&expected) {
-        assert_eq!((got.line, got.column.as_deref()), (*line, *column), "{got:?}");
+        assert_eq!(
+            (got.line, got.column.as_deref()),
+            (*line, *column),
+            "{got:?}"
+        );
         assert!(got.reason.contains(needle), "{got:?} lacks {needle:?}");
     }
     assert_eq!(r.posts.len(), valid);
     assert!(r.posts.iter().any(|p| p.text == "=SUM(A3)"));
-    assert!(r.posts.iter().any(|p| p.text == "line one\nline \"two\"\nline three"));
+    assert!(r
+        .posts
+        .iter()
+        .any(|p| p.text == "line one\nline \"two\"\nline three"));
     let ids: std::collections::HashSet<&str> = r.posts.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids.len(), valid, "ids are unique");
     // Without keepValid nothing is imported, but the report is the same.
     o.keep_valid = false;
     let strict = parse_csv(&file, &o).unwrap();
     assert!(strict.posts.is_empty());
-    assert_eq!((strict.errors.len(), strict.valid_rows), (expected.len(), valid));
+    assert_eq!(
+        (strict.errors.len(), strict.valid_rows),
+        (expected.len(), valid)
+    );
 }
 
 #[test]
@@ -241,7 +325,10 @@ fn interop_csv_export_escapes_and_round_trips() {
     a.status = PostStatus::Scheduled;
     a.scheduled_at = Some(berlin(2030, 3, 31, 9, 15));
     a.planned_zone = Some("Europe/Berlin".into());
-    a.links = vec!["https://example.com/x".into(), "https://example.com/y".into()];
+    a.links = vec![
+        "https://example.com/x".into(),
+        "https://example.com/y".into(),
+    ];
     a.media = vec!["https://cdn.example/a.png".into()];
     a.tags = vec!["-minus".into(), "b".into()];
     let b = Post::draft("b", "p1", "line1\nline2, \"quoted\"", 0).unwrap();
@@ -252,12 +339,24 @@ fn interop_csv_export_escapes_and_round_trips() {
     assert!(back.errors.is_empty(), "{:?}", back.errors);
     assert_eq!(back.format, CsvFormat::Publer);
     for (orig, got) in [a.clone(), b.clone()].iter().zip(&back.posts) {
-        assert_eq!((&got.text, &got.links, &got.media, &got.tags), (&orig.text, &orig.links, &orig.media, &orig.tags));
+        assert_eq!(
+            (&got.text, &got.links, &got.media, &got.tags),
+            (&orig.text, &orig.links, &orig.media, &orig.tags)
+        );
         assert_eq!(got.scheduled_at, orig.scheduled_at);
     }
     let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, Some("UTC")).unwrap();
-    assert_eq!(hoot, "31/03/2030 07:15,'=1+1 is not a formula,https://example.com/x\r\n");
+    assert_eq!(
+        hoot,
+        "31/03/2030 07:15,'=1+1 is not a formula,https://example.com/x\r\n"
+    );
     let back = parse_csv(hoot.as_bytes(), &CsvOptions::new("UTC", NOW)).unwrap();
-    assert_eq!((back.format, back.posts[0].scheduled_at), (CsvFormat::Hootsuite, a.scheduled_at));
-    assert_eq!(export_csv(&[a], CsvLayout::Hootsuite, Some("Nowhere")), Err(InteropError::UnknownZone("Nowhere".into())));
+    assert_eq!(
+        (back.format, back.posts[0].scheduled_at),
+        (CsvFormat::Hootsuite, a.scheduled_at)
+    );
+    assert_eq!(
+        export_csv(&[a], CsvLayout::Hootsuite, Some("Nowhere")),
+        Err(InteropError::UnknownZone("Nowhere".into()))
+    );
 }

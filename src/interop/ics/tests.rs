@@ -34,7 +34,14 @@ fn interop_ics_has_one_event_per_scheduled_post() {
     assert!(text.contains("SUMMARY:[Blog] First line\r\n"));
     assert!(text.contains("DESCRIPTION:First line\\nsecond line\r\n"));
     // Same input, same bytes: UIDs are stable.
-    assert_eq!(ics, export_ics(&posts, &[Project::new("p1", "Blog", "UTC", 0).unwrap()], 1_700_000_000_000));
+    assert_eq!(
+        ics,
+        export_ics(
+            &posts,
+            &[Project::new("p1", "Blog", "UTC", 0).unwrap()],
+            1_700_000_000_000
+        )
+    );
 }
 
 #[test]
@@ -42,7 +49,10 @@ fn interop_ics_escapes_text_per_rfc5545() {
     let mut post = scheduled("x/1 2", "a\\b;c,d\r\ne\u{7}f", 0);
     post.tags = vec!["x,y".into(), "z".into()];
     let text = unfold(&export_ics(&[post], &[], 0));
-    assert!(text.contains("DESCRIPTION:a\\\\b\\;c\\,d\\nef\r\n"), "{text}");
+    assert!(
+        text.contains("DESCRIPTION:a\\\\b\\;c\\,d\\nef\r\n"),
+        "{text}"
+    );
     assert!(!text.contains('\u{7}'));
     assert!(text.contains("CATEGORIES:x\\,y,z\r\n"));
     assert!(text.contains("UID:x%2F1%202@glider\r\n"));

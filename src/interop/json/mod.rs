@@ -72,7 +72,8 @@ pub fn export_json(data: &BackupData) -> Result<String, InteropError> {
 fn sort_keys(value: Value) -> Value {
     match value {
         Value::Object(map) => {
-            let sorted: BTreeMap<String, Value> = map.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
+            let sorted: BTreeMap<String, Value> =
+                map.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
             Value::Object(sorted.into_iter().collect())
         }
         Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
@@ -99,7 +100,14 @@ fn problem(errors: &mut Vec<Problem>, path: impl Into<String>, message: impl Int
 
 fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
     if text.len() > MAX_BACKUP_BYTES {
-        problem(errors, "", format!("the file is {} bytes; the limit is {MAX_BACKUP_BYTES}", text.len()));
+        problem(
+            errors,
+            "",
+            format!(
+                "the file is {} bytes; the limit is {MAX_BACKUP_BYTES}",
+                text.len()
+            ),
+        );
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -116,17 +124,27 @@ fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
     };
     match root.remove("format") {
         Some(Value::String(f)) if f == BACKUP_FORMAT => {}
-        _ => problem(errors, "format", format!("must be \"{BACKUP_FORMAT}\"; this is not a Glider backup")),
+        _ => problem(
+            errors,
+            "format",
+            format!("must be \"{BACKUP_FORMAT}\"; this is not a Glider backup"),
+        ),
     }
     match root.remove("version").as_ref().and_then(Value::as_u64) {
         Some(v) if v == u64::from(BACKUP_VERSION) => {}
-        Some(v) if v > u64::from(BACKUP_VERSION) => {
-            problem(errors, "version", format!("{v} was made by a newer Glider; update the extension"))
-        }
+        Some(v) if v > u64::from(BACKUP_VERSION) => problem(
+            errors,
+            "version",
+            format!("{v} was made by a newer Glider; update the extension"),
+        ),
         _ => problem(errors, "version", format!("must be {BACKUP_VERSION}")),
     }
-    let projects = read_list(&mut root, "projects", errors, |p: &Project| p.validate().map_err(|e| e.to_string()));
-    let posts = read_list(&mut root, "posts", errors, |p: &Post| p.validate().map_err(|e| e.to_string()));
+    let projects = read_list(&mut root, "projects", errors, |p: &Project| {
+        p.validate().map_err(|e| e.to_string())
+    });
+    let posts = read_list(&mut root, "posts", errors, |p: &Post| {
+        p.validate().map_err(|e| e.to_string())
+    });
     let settings = match root.remove("settings") {
         None | Some(Value::Null) => None,
         Some(value) => match decode::<Settings>(&value) {
@@ -193,7 +211,10 @@ fn decode<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, (String, S
     }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        (if path == "." { String::new() } else { path }, e.inner().to_string())
+        (
+            if path == "." { String::new() } else { path },
+            e.inner().to_string(),
+        )
     })
 }
 
@@ -216,22 +237,38 @@ fn check_references(
     for (i, p) in projects {
         let i = *i;
         if let Some(first) = project_at.insert(&p.id, i) {
-            problem(errors, format!("projects[{i}].id"), format!("duplicate id {:?} (also projects[{first}])", p.id));
+            problem(
+                errors,
+                format!("projects[{i}].id"),
+                format!("duplicate id {:?} (also projects[{first}])", p.id),
+            );
         }
     }
     let mut post_at: HashMap<&str, usize> = HashMap::new();
     for (i, p) in posts {
         let i = *i;
         if let Some(first) = post_at.insert(&p.id, i) {
-            problem(errors, format!("posts[{i}].id"), format!("duplicate id {:?} (also posts[{first}])", p.id));
+            problem(
+                errors,
+                format!("posts[{i}].id"),
+                format!("duplicate id {:?} (also posts[{first}])", p.id),
+            );
         }
         if !project_at.contains_key(p.project_id.as_str()) {
-            problem(errors, format!("posts[{i}].projectId"), format!("no project with id {:?}", p.project_id));
+            problem(
+                errors,
+                format!("posts[{i}].projectId"),
+                format!("no project with id {:?}", p.project_id),
+            );
         }
     }
     if let Some(id) = settings.and_then(|s| s.default_project_id.as_deref()) {
         if !project_at.contains_key(id) {
-            problem(errors, "settings.defaultProjectId", format!("no project with id {id:?}"));
+            problem(
+                errors,
+                "settings.defaultProjectId",
+                format!("no project with id {id:?}"),
+            );
         }
     }
 }

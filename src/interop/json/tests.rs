@@ -3,7 +3,13 @@ use crate::model::PostStatus;
 
 fn sample() -> BackupData {
     let mut blog = Project::new("p-blog", "Blog", "Europe/Berlin", 1_000).unwrap();
-    blog.slots.insert("x".into(), vec![crate::model::Slot { weekday: 0, minute: 540 }]);
+    blog.slots.insert(
+        "x".into(),
+        vec![crate::model::Slot {
+            weekday: 0,
+            minute: 540,
+        }],
+    );
     let news = Project::new("p-news", "Новини", "Asia/Ho_Chi_Minh", 2_000).unwrap();
     let mut a = Post::draft("z-last", "p-blog", "Hello \"world\" 👋🏽\nline2", 3_000).unwrap();
     a.status = PostStatus::Scheduled;
@@ -14,7 +20,10 @@ fn sample() -> BackupData {
     BackupData {
         projects: vec![news, blog],
         posts: vec![a, b],
-        settings: Some(Settings { default_project_id: Some("p-blog".into()), ..Settings::default() }),
+        settings: Some(Settings {
+            default_project_id: Some("p-blog".into()),
+            ..Settings::default()
+        }),
     }
 }
 
@@ -87,14 +96,32 @@ fn interop_json_reports_every_problem_with_its_path() {
 
 #[test]
 fn interop_json_rejects_wrong_files() {
-    let one = |text: &str| import_json(text).errors.into_iter().map(|p| (p.path, p.message)).collect::<Vec<_>>();
-    assert!(one("{\"format\": \"glider-backup\", \"version\": 1, \"posts\": [").first().unwrap().1.contains("not valid JSON"));
-    assert_eq!(one("[]"), [(String::new(), "a backup is a JSON object".to_string())]);
+    let one = |text: &str| {
+        import_json(text)
+            .errors
+            .into_iter()
+            .map(|p| (p.path, p.message))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        one("{\"format\": \"glider-backup\", \"version\": 1, \"posts\": [")
+            .first()
+            .unwrap()
+            .1
+            .contains("not valid JSON")
+    );
+    assert_eq!(
+        one("[]"),
+        [(String::new(), "a backup is a JSON object".to_string())]
+    );
     let newer = one(r#"{"format":"glider-backup","version":2}"#);
     assert_eq!(newer[0].0, "version");
     assert!(newer[0].1.contains("newer Glider"));
     assert_eq!(one(r#"{"format":"other","version":1}"#)[0].0, "format");
-    assert_eq!(one(r#"{"format":"glider-backup","version":1,"posts":{}}"#)[0].0, "posts");
+    assert_eq!(
+        one(r#"{"format":"glider-backup","version":1,"posts":{}}"#)[0].0,
+        "posts"
+    );
     let empty = import_json(r#"{"format":"glider-backup","version":1}"#);
     assert_eq!(empty.data, Some(BackupData::default()));
 }

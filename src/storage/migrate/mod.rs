@@ -98,7 +98,11 @@ pub fn migrate(items: &StorageMap) -> Result<Migrated, StorageError> {
         .filter(|(k, v)| items.get(*k) != Some(*v))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let remove = items.keys().filter(|k| !state.contains_key(*k)).cloned().collect();
+    let remove = items
+        .keys()
+        .filter(|k| !state.contains_key(*k))
+        .cloned()
+        .collect();
     Ok(Migrated {
         items: items_out,
         remove,
@@ -130,7 +134,9 @@ fn finish(state: &mut StorageMap, warnings: &mut Vec<String>) -> Result<(), Stor
             if is_index || key == RecordKey::Schema {
                 return None; // rebuilt below
             }
-            decode_parsed(&key, v).err().map(|e| (k.clone(), e.to_string()))
+            decode_parsed(&key, v)
+                .err()
+                .map(|e| (k.clone(), e.to_string()))
         })
         .collect();
     for (key, reason) in broken {

@@ -28,18 +28,28 @@ fn migrate_fully(items: &StorageMap) -> (Migrated, StorageMap) {
         }
     }
     // Indexes list exactly the stored posts and projects.
-    let mut posts: Vec<&str> = state.keys().filter_map(|k| k.strip_prefix("post:")).collect();
+    let mut posts: Vec<&str> = state
+        .keys()
+        .filter_map(|k| k.strip_prefix("post:"))
+        .collect();
     let mut indexed: Vec<String> = state
         .iter()
         .filter(|(k, _)| k.starts_with("index:post:"))
-        .flat_map(|(_, v)| serde_json::from_value::<IndexRecord>(v.clone()).unwrap().ids)
+        .flat_map(|(_, v)| {
+            serde_json::from_value::<IndexRecord>(v.clone())
+                .unwrap()
+                .ids
+        })
         .collect();
     posts.sort();
     indexed.sort();
     assert_eq!(posts, indexed);
     // A second run has nothing left to do.
     let again = migrate(&state).unwrap();
-    assert_eq!((again.from_version, again.items.len(), again.remove.len()), (SCHEMA_VERSION, 0, 0));
+    assert_eq!(
+        (again.from_version, again.items.len(), again.remove.len()),
+        (SCHEMA_VERSION, 0, 0)
+    );
     (m, state)
 }
 
@@ -65,17 +75,30 @@ fn storage_migrates_v1_blob_to_current() {
     assert_eq!(state["ui:lastTab"], "calendar");
 
     let a1 = post(&state, "a1");
-    assert_eq!(a1.scheduled_at, Some(1_735_722_000_000), "seconds become ms");
+    assert_eq!(
+        a1.scheduled_at,
+        Some(1_735_722_000_000),
+        "seconds become ms"
+    );
     assert_eq!(a1.status, PostStatus::Scheduled);
     assert_eq!(a1.text, "Launch day! 🚀");
     assert_eq!(a1.tags, ["launch", "news"]);
     assert_eq!(a1.links, ["https://example.com/launch"]);
     assert_eq!(a1.planned_zone.as_deref(), Some("Europe/Berlin"));
-    assert_eq!((a1.created_at, a1.updated_at, a1.revision), (1_700_000_100_000, 1_700_000_200_000, 1));
+    assert_eq!(
+        (a1.created_at, a1.updated_at, a1.revision),
+        (1_700_000_100_000, 1_700_000_200_000, 1)
+    );
     let a2 = post(&state, "a2");
-    assert_eq!((a2.status, a2.scheduled_at, a2.updated_at), (PostStatus::Draft, None, 1_700_000_300_000));
+    assert_eq!(
+        (a2.status, a2.scheduled_at, a2.updated_at),
+        (PostStatus::Draft, None, 1_700_000_300_000)
+    );
     let a3 = post(&state, "a3");
-    assert_eq!((a3.status, a3.published_at), (PostStatus::Published, Some(1_704_067_200_000)));
+    assert_eq!(
+        (a3.status, a3.published_at),
+        (PostStatus::Published, Some(1_704_067_200_000))
+    );
     let a4 = post(&state, "a4");
     assert_eq!(a4.status, PostStatus::Missed);
     assert_eq!(a4.text, "Нова колекція: «Привіт», Việt Nam");
@@ -84,14 +107,18 @@ fn storage_migrates_v1_blob_to_current() {
     let bad = quarantined(&state, "post:bad-time");
     assert_eq!(bad.value["scheduledTime"], "tomorrow");
     assert_eq!(bad.schema_version, 1);
-    assert_eq!(quarantined(&state, "glider/posts/5").value["body"], "no id at all");
+    assert_eq!(
+        quarantined(&state, "glider/posts/5").value["body"],
+        "no id at all"
+    );
     assert_eq!(quarantined(&state, "post:a1").value["body"], "duplicate id");
     let zone = quarantined(&state, "project:p-bad");
     assert_eq!(zone.schema_version, 2, "failed the v2 → v3 conversion");
     assert!(zone.reason.contains("Mars/Olympus"), "{}", zone.reason);
     assert_eq!(m.warnings.len(), 4, "{:?}", m.warnings);
 
-    let settings: crate::storage::Settings = serde_json::from_value(state["settings"].clone()).unwrap();
+    let settings: crate::storage::Settings =
+        serde_json::from_value(state["settings"].clone()).unwrap();
     assert_eq!(settings.reminder_lead_minutes, 15);
     assert_eq!(settings.theme, Theme::Dark);
     assert_eq!(settings.default_project_id.as_deref(), Some("p-blog"));
@@ -112,13 +139,24 @@ fn storage_migrates_v2_items_to_current() {
     assert_eq!(b1.expires_at, Some(1_735_722_000_000 + 24 * 3_600_000));
     let b2 = post(&state, "b2");
     assert_eq!(b2.expires_at, None);
-    assert!(m.warnings.iter().any(|w| w.starts_with("post:b2: deleteAfterHours 48 dropped")));
-    assert_eq!(post(&state, "b3").expires_at, Some(1_704_067_260_000 + 3_600_000), "counted from publishing");
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("post:b2: deleteAfterHours 48 dropped")));
+    assert_eq!(
+        post(&state, "b3").expires_at,
+        Some(1_704_067_260_000 + 3_600_000),
+        "counted from publishing"
+    );
     // The stale v2 index is healed: b4 is indexed, "gone" is not.
     assert_eq!(post(&state, "b4").status, PostStatus::Archived);
     assert!(!state.contains_key("post:gone"));
 
-    for (key, needle) in [("post:b5", "does not match"), ("post:b6", "sched"), ("post:b7", "Europe/Atlantis")] {
+    for (key, needle) in [
+        ("post:b5", "does not match"),
+        ("post:b6", "sched"),
+        ("post:b7", "Europe/Atlantis"),
+    ] {
         let q = quarantined(&state, key);
         assert_eq!(q.value, items[key]);
         assert!(q.reason.contains(needle), "{key}: {}", q.reason);
@@ -129,7 +167,12 @@ fn storage_migrates_v2_items_to_current() {
         Record::Project(p) => p,
         other => panic!("{other:?}"),
     };
-    let slots = |n: &str| project.slots[n].iter().map(|s| (s.weekday, s.minute)).collect::<Vec<_>>();
+    let slots = |n: &str| {
+        project.slots[n]
+            .iter()
+            .map(|s| (s.weekday, s.minute))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(slots("x"), [(0, 540), (4, 810)], "sorted and deduplicated");
     assert_eq!(slots("mastodon"), [(2, 1095)]);
     assert!(m.warnings.iter().any(|w| w.contains("\"tue 25:00\"")));
@@ -144,10 +187,20 @@ fn storage_v2_fixture_migrates_to_the_v3_fixture() {
     let state = apply_migration(&v2, &migrate(&v2).unwrap());
     if std::env::var_os("GLIDER_BLESS").is_some() {
         let text = serde_json::to_string_pretty(&state).unwrap() + "\n";
-        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/storage/v3.json"), text).unwrap();
+        std::fs::write(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/storage/v3.json"
+            ),
+            text,
+        )
+        .unwrap();
     }
     let expected = fixture("v3");
-    assert_eq!(state.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
+    assert_eq!(
+        state.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
     for (key, value) in &expected {
         assert_eq!(&state[key], value, "{key}");
     }
@@ -176,9 +229,16 @@ fn storage_refuses_unknown_or_future_versions() {
     let map = |json: &str| serde_json::from_str::<StorageMap>(json).unwrap();
     assert_eq!(
         migrate(&map(r#"{"schema":{"version":4}}"#)),
-        Err(StorageError::FutureVersion { found: 4, supported: 3 })
+        Err(StorageError::FutureVersion {
+            found: 4,
+            supported: 3
+        })
     );
-    for bad in [r#"{"schema":"3"}"#, r#"{"schema":{"version":-1}}"#, r#"{"post:a":{}}"#] {
+    for bad in [
+        r#"{"schema":"3"}"#,
+        r#"{"schema":{"version":-1}}"#,
+        r#"{"post:a":{}}"#,
+    ] {
         match migrate(&map(bad)) {
             Err(StorageError::Corrupt { key, .. }) => assert_eq!(key, "schema", "{bad}"),
             other => panic!("{bad}: {other:?}"),

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::v2::{V2Account, V2Index, V2Post, V2Project, V2Settings, V2Status};
-use crate::storage::records::from_value_with_path;
 use super::{json, quarantine, secs_to_ms, StorageMap};
+use crate::storage::records::from_value_with_path;
 use crate::storage::StorageError;
 
 pub(super) const BLOB_KEY: &str = "glider";
@@ -79,7 +79,10 @@ struct Post {
     modified: Option<i64>,
 }
 
-pub(super) fn to_v2(state: &mut StorageMap, warnings: &mut Vec<String>) -> Result<(), StorageError> {
+pub(super) fn to_v2(
+    state: &mut StorageMap,
+    warnings: &mut Vec<String>,
+) -> Result<(), StorageError> {
     let Some(blob_value) = state.remove(BLOB_KEY) else {
         return Err(StorageError::corrupt(BLOB_KEY, "missing"));
     };
@@ -192,7 +195,9 @@ fn convert_post(value: &Value) -> Result<V2Post, String> {
         Status::Failed => V2Status::Missed,
     };
     // v1 had no publish time; the schedule is the best record of it.
-    let published_at = matches!(status, V2Status::Published).then_some(scheduled_at).flatten();
+    let published_at = matches!(status, V2Status::Published)
+        .then_some(scheduled_at)
+        .flatten();
     let tags = p
         .tags
         .split(',')

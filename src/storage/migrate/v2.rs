@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::storage::records::from_value_with_path;
 use super::{json, quarantine, StorageMap};
 use crate::model::{NetworkAccount, Post, PostStatus, Project, Slot};
+use crate::storage::records::from_value_with_path;
 use crate::storage::records::{Settings, Theme};
 use crate::storage::StorageError;
 
@@ -111,14 +111,19 @@ pub(super) struct V2Index {
     pub projects: Vec<String>,
 }
 
-pub(super) fn to_v3(state: &mut StorageMap, warnings: &mut Vec<String>) -> Result<(), StorageError> {
+pub(super) fn to_v3(
+    state: &mut StorageMap,
+    warnings: &mut Vec<String>,
+) -> Result<(), StorageError> {
     let keys: Vec<String> = state
         .keys()
         .filter(|k| k.starts_with("post:") || k.starts_with("project:"))
         .cloned()
         .collect();
     for key in keys {
-        let Some(value) = state.remove(&key) else { continue };
+        let Some(value) = state.remove(&key) else {
+            continue;
+        };
         let converted = match key.split_once(':') {
             Some(("post", id)) => convert_post(id, &value, warnings, &key),
             Some((_, id)) => convert_project(id, &value, warnings, &key),
@@ -148,15 +153,26 @@ pub(super) fn to_v3(state: &mut StorageMap, warnings: &mut Vec<String>) -> Resul
     Ok(())
 }
 
-fn convert_post(id: &str, value: &Value, warnings: &mut Vec<String>, key: &str) -> Result<Value, String> {
+fn convert_post(
+    id: &str,
+    value: &Value,
+    warnings: &mut Vec<String>,
+    key: &str,
+) -> Result<Value, String> {
     let old = from_value_with_path::<V2Post>(value)?;
     if old.id != id {
-        return Err(format!("holds id {:?}, which does not match its key", old.id));
+        return Err(format!(
+            "holds id {:?}, which does not match its key",
+            old.id
+        ));
     }
     let mut variants = BTreeMap::new();
     for o in old.overrides {
         if variants.insert(o.network.clone(), o.text).is_some() {
-            warnings.push(format!("{key}: two overrides for {}; kept the last", o.network));
+            warnings.push(format!(
+                "{key}: two overrides for {}; kept the last",
+                o.network
+            ));
         }
     }
     // Expiry was relative to publishing; v3 stores the instant.
@@ -164,7 +180,9 @@ fn convert_post(id: &str, value: &Value, warnings: &mut Vec<String>, key: &str) 
     let expires_at = match (old.delete_after_hours, base) {
         (Some(h), Some(at)) => Some(at.saturating_add(i64::from(h) * 3_600_000)),
         (Some(h), None) => {
-            warnings.push(format!("{key}: deleteAfterHours {h} dropped: the post has no time to count from"));
+            warnings.push(format!(
+                "{key}: deleteAfterHours {h} dropped: the post has no time to count from"
+            ));
             None
         }
         (None, _) => None,
@@ -201,10 +219,18 @@ fn convert_post(id: &str, value: &Value, warnings: &mut Vec<String>, key: &str) 
     serde_json::to_value(post).map_err(|e| e.to_string())
 }
 
-fn convert_project(id: &str, value: &Value, warnings: &mut Vec<String>, key: &str) -> Result<Value, String> {
+fn convert_project(
+    id: &str,
+    value: &Value,
+    warnings: &mut Vec<String>,
+    key: &str,
+) -> Result<Value, String> {
     let old = from_value_with_path::<V2Project>(value)?;
     if old.id != id {
-        return Err(format!("holds id {:?}, which does not match its key", old.id));
+        return Err(format!(
+            "holds id {:?}, which does not match its key",
+            old.id
+        ));
     }
     let mut slots: BTreeMap<String, Vec<Slot>> = BTreeMap::new();
     for (network, texts) in old.slots {
@@ -214,7 +240,9 @@ fn convert_project(id: &str, value: &Value, warnings: &mut Vec<String>, key: &st
                 Some(slot) => parsed.push(slot),
                 // A slot is a preference, not content: dropping one bad
                 // string beats quarantining the whole project.
-                None => warnings.push(format!("{key}: slot {text:?} for {network} is unreadable; dropped")),
+                None => warnings.push(format!(
+                    "{key}: slot {text:?} for {network} is unreadable; dropped"
+                )),
             }
         }
         parsed.sort();

@@ -1,1 +1,3 @@
+mod api;
+mod dst;
 mod vs_chrono_tz;

@@ -3,7 +3,7 @@
 //! chrono-tz's full database is ~144 KB of the gzipped WASM; this script asks
 //! chrono-tz itself (a build-dependency, so it never reaches the WASM) for every
 //! zone's UTC offset across a window and keeps only the offset changes. The
-//! result (~10 KB gzipped) is written to `$OUT_DIR/tz.bin`.
+//! result (~140 KB raw, ~15 KB gzipped) is written to `$OUT_DIR/tz.bin`.
 //!
 //! Window: 1969-01-01 .. 2101-01-01 UTC. The core rejects instants before 1970
 //! (`model::check_time`), the extra year covers local times on 1970-01-01 in
@@ -14,9 +14,9 @@
 //!
 //! Scanning: every zone is sampled every `STEP` seconds and each interval whose
 //! ends differ is bisected to the exact second. A change can only be missed if
-//! two transitions fall inside one step; the closest pair of transitions in
-//! the data since 1969 is 6.96 days apart (Brazil, October 2000), and
-//! `STEP` is 3 days. The tests sample the half-step points in between.
+//! two changes fall inside one step and the second undoes the first; the
+//! closest changes in the data since 1969 are 6.96 days apart (e.g. Brazil,
+//! October 2000) and `STEP` is 3 days. The tests sample between the steps.
 //!
 //! Format (all integers little-endian), read by `src/tz/blob.rs`:
 //! ```text

@@ -60,6 +60,8 @@ export class PostIndex {
 
   check(text, excludeId, pagePosts) {
     if (pagePosts) this.setPagePosts(pagePosts);
-    return this.index.check(text, excludeId ? { excludeId } : null);
+    // Lower thresholds than the engine's defaults: the panel lists the
+    // *closest* posts, so a writer sees a 30% reuse before it becomes 80%.
+    return this.index.check(text, { ...(excludeId ? { excludeId } : {}), limit: 5, minJaccard: 0.1, minContainment: 0.2 });
   }
 }

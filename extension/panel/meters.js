@@ -35,7 +35,6 @@ export async function renderUniqueness(text, excludeId, pagePosts) {
   meter.textContent = t('uniqueness', percent);
   meter.dataset.percent = String(percent);
   meter.classList.toggle('low', percent < LOW_UNIQUENESS);
-  const fragments = [];
   const items = [];
   for (const m of res.matches.slice(0, 5)) {
     const li = document.createElement('li');
@@ -46,10 +45,10 @@ export async function renderUniqueness(text, excludeId, pagePosts) {
     for (const f of m.fragments.slice(0, 3)) frags.append(fragmentNode(text, f));
     li.append(frags);
     items.push(li);
-    fragments.push(...m.fragments);
   }
   list.replaceChildren(...items);
-  return { percent, fragments };
+  // Every non-unique range, whichever document it came from, for highlighting.
+  return { percent, fragments: res.fragments };
 }
 
 /** Show how the text would be split into a thread when it is over the limit. */

@@ -24,6 +24,8 @@ fn tag() -> impl Strategy<Value = String> {
 }
 
 prop_compose! {
+    // A generator, not a test fn, so clippy's test exemption does not reach it.
+    #[allow(clippy::unwrap_used)]
     fn post()(
         id in "[a-z0-9-]{1,12}",
         text in post_text(),

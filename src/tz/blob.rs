@@ -175,11 +175,13 @@ fn decode(bytes: &[u8]) -> Option<Table> {
 }
 
 /// Size of the embedded data in bytes.
+#[cfg(test)]
 pub(super) fn len() -> usize {
     BLOB.len()
 }
 
 /// Number of distinct tables (links share one).
+#[cfg(test)]
 pub(super) fn tables() -> usize {
     usize::from(table_count().unwrap_or(0))
 }

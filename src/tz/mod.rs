@@ -8,9 +8,9 @@
 //! (checked for every zone by the tests), including `LocalResult::None` in a
 //! skipped hour and `LocalResult::Ambiguous(earlier, later)` in a repeated one.
 //!
-//! Limits, both irrelevant to Glider, which rejects instants before 1970:
-//! before 1969 the offset in force on 1969-01-01 applies; abbreviations
-//! ("CET") are not kept, offsets display as "+01:00".
+//! Limits: before 1969 the offset in force on 1969-01-01 applies (Glider
+//! rejects instants before 1970 anyway); abbreviations ("CET") are not kept,
+//! so a `ZoneOffset` displays as "+01:00".
 
 mod blob;
 mod offset;

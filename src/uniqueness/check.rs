@@ -87,6 +87,9 @@ pub struct CheckScratch {
     found: Vec<bool>,
     counts: Vec<u32>,
     touched: Vec<u32>,
+    /// (slot, distinct shingle) for every accepted posting: the fragments of
+    /// the reported documents come from here without a second lookup pass.
+    pairs: Vec<(u32, u32)>,
 }
 
 impl UniquenessIndex {
@@ -121,13 +124,14 @@ impl UniquenessIndex {
             let k = self.kinds.get(slot as usize).copied().unwrap_or(DEAD);
             k != DEAD && mask & (1 << (k & 7)) != 0 && Some(slot) != excluded
         };
-        let postings = |h: u64| self.base.postings(h).iter().copied().chain(self.delta.postings(h));
+        let postings = |h: u64| self.base.postings(h).chain(self.delta.postings(h));
 
         if s.counts.len() < self.ids.len() {
             s.counts.resize(self.ids.len(), 0);
         }
         s.found.clear();
         s.touched.clear();
+        s.pairs.clear();
         for g in 0..total {
             let h = shingles[s.order[s.groups[g] as usize] as usize].hash;
             let mut any = false;
@@ -138,6 +142,7 @@ impl UniquenessIndex {
                     s.touched.push(slot);
                 }
                 *c += 1;
+                s.pairs.push((slot, g as u32));
             }
             s.found.push(any);
         }
@@ -158,18 +163,15 @@ impl UniquenessIndex {
         });
         matches.truncate(opts.limit);
 
-        // Second pass, only for reported documents: which shingles they share.
+        // Which shingles each reported document shares, from the recorded pairs.
         let mut hits: Vec<Vec<u32>> = vec![Vec::new(); if opts.fragments { matches.len() } else { 0 }];
         if !hits.is_empty() {
             for (mi, m) in matches.iter().enumerate() {
                 s.counts[m.0 as usize] = mi as u32 + 1;
             }
-            for g in 0..total {
-                let h = shingles[s.order[s.groups[g] as usize] as usize].hash;
-                for slot in postings(h) {
-                    if let Some(mi) = s.counts.get(slot as usize).and_then(|c| c.checked_sub(1)) {
-                        hits[mi as usize].push(g as u32);
-                    }
+            for &(slot, g) in &s.pairs {
+                if let Some(mi) = s.counts[slot as usize].checked_sub(1) {
+                    hits[mi as usize].push(g);
                 }
             }
             for m in &matches {

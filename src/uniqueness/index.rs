@@ -218,7 +218,7 @@ impl UniquenessIndex {
         }
         let live = |s: u32| remap.get(s as usize).is_some_and(|&r| r != u32::MAX);
         let sources = |f: &mut dyn FnMut(u64, u32)| {
-            self.base.for_each(|h, slots| slots.iter().for_each(|&s| f(h, s)));
+            self.base.for_each(&mut *f);
             self.delta.for_each(&mut *f);
             for &(slot, from, to) in spans {
                 pending[from..to].iter().for_each(|&h| f(h, slot));

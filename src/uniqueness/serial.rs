@@ -5,7 +5,8 @@
 //! u32, per document (kind u8, shingle count u32, fingerprint u64, id length
 //! u32, id UTF-8), key count u32, then when non-zero the directory as LEB128
 //! (gap to the next non-empty bucket, its key count) pairs (a few bytes for a
-//! small index, not 256 KB), keys, vals, multi length u32 and multi.
+//! small index, not 256 KB), entries (u64: key << 32 | value), multi length
+//! u32 and multi.
 
 use super::index::UniquenessIndex;
 use super::shingle::ShingleConfig;
@@ -50,8 +51,8 @@ impl UniquenessIndex {
             out.extend_from_slice(&(id.len() as u32).to_le_bytes());
             out.extend_from_slice(id.as_bytes());
         }
-        out.extend_from_slice(&(b.keys.len() as u32).to_le_bytes());
-        if !b.keys.is_empty() {
+        out.extend_from_slice(&(b.entries.len() as u32).to_le_bytes());
+        if !b.entries.is_empty() {
             let mut prev = 0usize;
             for bucket in 0..BUCKETS {
                 let count = b.dir[bucket + 1] - b.dir[bucket];
@@ -61,8 +62,10 @@ impl UniquenessIndex {
                     prev = bucket;
                 }
             }
-            put_u32s(&mut out, &b.keys);
-            put_u32s(&mut out, &b.vals);
+            out.reserve(b.entries.len() * 8);
+            for e in &b.entries {
+                out.extend_from_slice(&e.to_le_bytes());
+            }
             out.extend_from_slice(&(b.multi.len() as u32).to_le_bytes());
             put_u32s(&mut out, &b.multi);
         }
@@ -114,11 +117,10 @@ impl UniquenessIndex {
             for b in 0..BUCKETS {
                 dir[b + 1] += dir[b];
             }
-            let keys = r.u32s(n_keys)?;
-            let vals = r.u32s(n_keys)?;
+            let entries = r.u64s(n_keys)?;
             let n_multi = r.u32()? as usize;
             let multi = r.u32s(n_multi)?;
-            index.base = Base { dir, keys, vals, multi };
+            index.base = Base { dir, entries, multi };
             validate(&index.base, n as u32)?;
         }
         if r.pos != bytes.len() {
@@ -131,18 +133,18 @@ impl UniquenessIndex {
 
 fn validate(b: &Base, n_docs: u32) -> Result<(), UniquenessError> {
     let bad = UniquenessError::Corrupt;
-    if b.dir.first() != Some(&0) || b.dir.last().map(|&l| l as usize) != Some(b.keys.len()) {
+    if b.dir.first() != Some(&0) || b.dir.last().map(|&l| l as usize) != Some(b.entries.len()) {
         return Err(bad("directory bounds"));
     }
     if b.dir.len() != BUCKETS + 1 || b.dir.windows(2).any(|w| w[0] > w[1]) {
         return Err(bad("directory order"));
     }
     for w in b.dir.windows(2) {
-        if b.keys[w[0] as usize..w[1] as usize].windows(2).any(|k| k[0] >= k[1]) {
+        if b.entries[w[0] as usize..w[1] as usize].windows(2).any(|k| k[0] >> 32 >= k[1] >> 32) {
             return Err(bad("key order"));
         }
     }
-    for &v in &b.vals {
+    for v in b.entries.iter().map(|&e| e as u32) {
         if v & MULTI == 0 {
             if v >= n_docs {
                 return Err(bad("slot"));
@@ -194,6 +196,12 @@ impl<'a> Reader<'a> {
             }
         }
         Err(UniquenessError::Corrupt("varint"))
+    }
+
+    fn u64s(&mut self, n: usize) -> Result<Vec<u64>, UniquenessError> {
+        let len = n.checked_mul(8).ok_or(UniquenessError::Corrupt("length"))?;
+        let s = self.take(len)?;
+        Ok(s.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect())
     }
 
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>, UniquenessError> {

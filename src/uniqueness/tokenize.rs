@@ -86,97 +86,133 @@ fn skippable_len(rest: &[u8], prev_alnum: bool) -> usize {
     0
 }
 
+/// Letters and digits, with fast paths for the common Latin and Cyrillic
+/// ranges before the full Unicode table.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x400..=0x481 | 0x48A..=0x52F | 0x1EA0..=0x1EF9 => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Whether a run of characters is certainly NFC without the full check:
+/// everything below U+0300 and the Cyrillic letters is.
+#[inline]
+fn surely_nfc(s: &str) -> bool {
+    s.chars().all(|c| (c as u32) < 0x300 || (0x400..0x483).contains(&(c as u32)))
+}
+
 /// Reusable tokenizer state, so checking while typing allocates nothing.
 #[derive(Default)]
 pub(crate) struct Tokenizer {
+    /// The current word; ASCII letters are already lower-cased.
     raw: String,
+    raw_ascii: bool,
     norm: String,
 }
 
+/// Current word being collected: UTF-16 start and end.
+struct Word {
+    start: Option<u32>,
+    end: u32,
+}
+
 impl Tokenizer {
-    /// Appends the tokens of `text` to `out` (cleared first). Stop words, when
-    /// given, are dropped after normalisation.
+    /// Fills `out` with the tokens of `text`. Stop words, when given, are
+    /// dropped after normalisation.
     pub(crate) fn run(&mut self, text: &str, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
         out.clear();
+        self.raw.clear();
+        self.raw_ascii = true;
         let bytes = text.as_bytes();
         let mut pos16: u32 = 0;
-        let mut word_start: Option<u32> = None;
-        let mut word_end: u32 = 0;
+        let mut word = Word { start: None, end: 0 };
         let mut prev_alnum = false;
-        let mut iter = text.char_indices().peekable();
-        while let Some((bi, c)) = iter.next() {
-            let w = c.len_utf16() as u32;
-            if word_start.is_none() && (c == '@' || c == 'h' || c == 'H' || c == 'w' || c == 'W') {
-                let skip = skippable_len(&bytes[bi..], prev_alnum);
-                if skip > 0 {
-                    // Skipped bytes are ASCII: one UTF-16 unit each.
-                    let end = bi + skip;
-                    pos16 += skip as u32;
-                    while iter.peek().is_some_and(|&(b, _)| b < end) {
-                        iter.next();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                // ASCII fast path: no char decoding, no Unicode tables.
+                if word.start.is_none() && matches!(b, b'@' | b'h' | b'H' | b'w' | b'W') {
+                    let skip = skippable_len(&bytes[i..], prev_alnum);
+                    if skip > 0 {
+                        // Skipped bytes are ASCII: one UTF-16 unit each.
+                        i += skip;
+                        pos16 += skip as u32;
+                        prev_alnum = false;
+                        continue;
                     }
-                    prev_alnum = false;
-                    continue;
                 }
+                if b.is_ascii_alphanumeric() {
+                    word.start.get_or_insert(pos16);
+                    self.raw.push(char::from(b.to_ascii_lowercase()));
+                    word.end = pos16 + 1;
+                    prev_alnum = true;
+                } else if b == b'\'' && word.start.is_some() && next_is_word_char(&text[i + 1..]) {
+                    // Keep the word going; the apostrophe is not part of it.
+                } else {
+                    self.flush(&mut word, 0, stop, out);
+                    prev_alnum = false;
+                }
+                i += 1;
+                pos16 += 1;
+                continue;
             }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let w = c.len_utf16() as u32;
+            i += c.len_utf8();
             if is_char_script(c) {
-                self.flush(&mut word_start, word_end, stop, out);
-                self.raw.push(c);
+                self.flush(&mut word, 0, stop, out);
                 let start = pos16;
                 pos16 += w;
-                while let Some(&(_, m)) = iter.peek() {
-                    if !is_combining_mark(m) {
-                        break;
-                    }
-                    self.raw.push(m);
+                self.push(c);
+                // Marks (Thai vowels, dakuten) belong to their base character.
+                for m in text[i..].chars().take_while(|&m| is_combining_mark(m)) {
+                    self.push(m);
                     pos16 += m.len_utf16() as u32;
-                    iter.next();
+                    i += m.len_utf8();
                 }
-                let mut ws = Some(start);
-                self.flush_flagged(&mut ws, pos16, FLAG_CJK, stop, out);
+                let mut one = Word { start: Some(start), end: pos16 };
+                self.flush(&mut one, FLAG_CJK, stop, out);
                 prev_alnum = true;
                 continue;
             }
-            let in_word = word_start.is_some();
-            if c.is_alphanumeric() || (in_word && is_combining_mark(c)) {
-                if !in_word {
-                    word_start = Some(pos16);
-                }
-                self.raw.push(c);
-                word_end = pos16 + w;
+            let in_word = word.start.is_some();
+            if is_word_char(c) || (in_word && is_combining_mark(c)) {
+                word.start.get_or_insert(pos16);
+                self.push(c);
+                word.end = pos16 + w;
                 prev_alnum = true;
-            } else if in_word && is_joiner(c) && iter.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+            } else if in_word && is_joiner(c) && next_is_word_char(&text[i..]) {
                 // Keep the word going; the joiner itself is not part of it.
             } else {
-                self.flush(&mut word_start, word_end, stop, out);
+                self.flush(&mut word, 0, stop, out);
                 prev_alnum = false;
             }
             pos16 += w;
         }
-        self.flush(&mut word_start, word_end, stop, out);
+        self.flush(&mut word, 0, stop, out);
     }
 
-    fn flush(&mut self, start: &mut Option<u32>, end: u32, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
-        self.flush_flagged(start, end, 0, stop, out);
+    #[inline]
+    fn push(&mut self, c: char) {
+        self.raw_ascii &= c.is_ascii();
+        self.raw.push(c);
     }
 
-    fn flush_flagged(
-        &mut self,
-        start: &mut Option<u32>,
-        end: u32,
-        mut flags: u8,
-        stop: Option<&FxHashSet<u64>>,
-        out: &mut Vec<Token>,
-    ) {
-        let Some(s) = start.take() else {
+    fn flush(&mut self, word: &mut Word, mut flags: u8, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
+        let Some(start) = word.start.take() else {
             return;
         };
-        let hash = if self.raw.is_ascii() {
-            self.raw.make_ascii_lowercase();
+        let hash = if self.raw_ascii {
             hash_bytes(self.raw.as_bytes())
         } else {
             self.norm.clear();
-            if matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes) {
+            if surely_nfc(&self.raw) || matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes) {
                 self.raw.chars().for_each(|ch| push_folded(&mut self.norm, ch));
             } else {
                 self.raw.chars().nfc().for_each(|ch| push_folded(&mut self.norm, ch));
@@ -187,16 +223,23 @@ impl Tokenizer {
             hash_bytes(self.norm.as_bytes())
         };
         self.raw.clear();
+        self.raw_ascii = true;
         if stop.is_some_and(|set| set.contains(&hash)) {
             return;
         }
-        out.push(Token { hash, start: s, end, flags });
+        out.push(Token { hash, start, end: word.end, flags });
     }
+}
+
+fn next_is_word_char(rest: &str) -> bool {
+    rest.chars().next().is_some_and(is_word_char)
 }
 
 /// Lower-case one (NFC) character, with the folds `to_lowercase` lacks.
 fn push_folded(norm: &mut String, ch: char) {
     match ch {
+        'a'..='z' | '0'..='9' | 'а'..='я' => norm.push(ch),
+        'А'..='Я' => norm.push(char::from_u32(ch as u32 + 0x20).unwrap_or(ch)),
         'ё' | 'Ё' => norm.push('е'),
         'ß' | 'ẞ' => norm.push_str("ss"),
         'ς' => norm.push('σ'),

@@ -7,8 +7,11 @@
 //! switch on.
 
 mod convert;
+pub mod interop;
 pub mod networks;
 pub mod schedule;
+pub mod storage;
+pub mod uniqueness;
 
 pub use convert::{decode, encode, js_error};
 

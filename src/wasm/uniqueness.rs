@@ -1,0 +1,111 @@
+//! Uniqueness bindings: a JS-owned handle on the core's exact shingle index.
+//!
+//! The worker keeps one `UniquenessIndex` for every stored post plus the
+//! posts visible on the page; the panel asks it while the user types.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use super::{decode, encode, js_error};
+use crate::uniqueness::{self, CheckOptions, CheckScratch, DocKind, UniquenessError};
+
+/// The stable `variant` each core error carries into JS.
+fn fail(err: UniquenessError) -> JsValue {
+    let variant = match &err {
+        UniquenessError::BadKind(_) => "BadKind",
+        UniquenessError::BadConfig => "BadConfig",
+        UniquenessError::TooManyDocuments => "TooManyDocuments",
+        UniquenessError::Corrupt(_) => "Corrupt",
+        UniquenessError::UnsupportedVersion(_) => "UnsupportedVersion",
+    };
+    js_error(variant, err)
+}
+
+#[wasm_bindgen(js_name = UniquenessIndex)]
+pub struct UniquenessIndex {
+    index: uniqueness::UniquenessIndex,
+    // Reused across checks so typing doesn't allocate per keystroke.
+    scratch: CheckScratch,
+}
+
+impl Default for UniquenessIndex {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[wasm_bindgen(js_class = UniquenessIndex)]
+impl UniquenessIndex {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> UniquenessIndex {
+        UniquenessIndex {
+            index: uniqueness::UniquenessIndex::new(),
+            scratch: CheckScratch::default(),
+        }
+    }
+
+    /// `upsert(id, kind, text)`: add or replace a document; `kind` is
+    /// "archive" | "queue" | "draft" | "page".
+    pub fn upsert(&mut self, id: &str, kind: &str, text: &str) -> Result<(), JsValue> {
+        let kind = DocKind::parse(kind).map_err(fail)?;
+        self.index.upsert(id, kind, text).map_err(fail)
+    }
+
+    /// `upsertMany(ids, kinds, texts)`: one boundary crossing for a bulk load.
+    #[wasm_bindgen(js_name = upsertMany)]
+    pub fn upsert_many(&mut self, ids: Array, kinds: Array, texts: Array) -> Result<(), JsValue> {
+        let n = ids.length();
+        if kinds.length() != n || texts.length() != n {
+            return Err(js_error("BadInput", "ids, kinds and texts must have the same length"));
+        }
+        let mut docs = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let (id, kind, text) = (ids.get(i).as_string(), kinds.get(i).as_string(), texts.get(i).as_string());
+            let (Some(id), Some(kind), Some(text)) = (id, kind, text) else {
+                return Err(js_error("BadInput", format!("document {i} is not three strings")));
+            };
+            docs.push((id, DocKind::parse(&kind).map_err(fail)?, text));
+        }
+        self.index
+            .upsert_many(docs.iter().map(|(id, kind, text)| (id.as_str(), *kind, text.as_str())))
+            .map_err(fail)
+    }
+
+    /// `remove(id) -> boolean`: whether the document was indexed.
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.index.remove(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    #[wasm_bindgen(js_name = isEmpty)]
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// `check(text, options?) -> {uniquenessPercent, totalShingles,
+    /// uniqueShingles, fragments, matches: [{id, kind, containment, jaccard,
+    /// draftShare, docShare, fragments}]}`; options `{excludeId, kinds, limit,
+    /// minJaccard, minContainment, fragments}`.
+    pub fn check(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        let opts: Option<CheckOptions> = decode(options)?;
+        let result = self
+            .index
+            .check_with(&mut self.scratch, text, &opts.unwrap_or_default());
+        encode(&result)
+    }
+
+    /// A compact serialised form, for a fast worker start.
+    pub fn serialize(&mut self) -> Uint8Array {
+        Uint8Array::from(self.index.to_bytes().as_slice())
+    }
+
+    pub fn deserialize(bytes: &[u8]) -> Result<UniquenessIndex, JsValue> {
+        Ok(UniquenessIndex {
+            index: uniqueness::UniquenessIndex::from_bytes(bytes).map_err(fail)?,
+            scratch: CheckScratch::default(),
+        })
+    }
+}

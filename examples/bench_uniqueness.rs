@@ -47,7 +47,12 @@ fn config() -> ShingleConfig {
     if let Ok(s) = std::env::var("SHINGLE") {
         let v: Vec<u8> = s.split(',').filter_map(|x| x.parse().ok()).collect();
         if let [w, s, c] = v[..] {
-            cfg = ShingleConfig { words: w, syllables: s, chars: c, ..cfg };
+            cfg = ShingleConfig {
+                words: w,
+                syllables: s,
+                chars: c,
+                ..cfg
+            };
         }
     }
     cfg
@@ -59,8 +64,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for path in std::env::args().skip(1) {
         let bench: Bench = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
         let n = bench.archive.len();
-        let kinds: Vec<DocKind> = bench.archive.iter().map(|d| DocKind::parse(&d.1)).collect::<Result<_, _>>()?;
-        let docs = || bench.archive.iter().zip(&kinds).map(|(d, k)| (d.0.as_str(), *k, d.2.as_str()));
+        let kinds: Vec<DocKind> = bench
+            .archive
+            .iter()
+            .map(|d| DocKind::parse(&d.1))
+            .collect::<Result<_, _>>()?;
+        let docs = || {
+            bench
+                .archive
+                .iter()
+                .zip(&kinds)
+                .map(|(d, k)| (d.0.as_str(), *k, d.2.as_str()))
+        };
 
         let t = Instant::now();
         let mut index = UniquenessIndex::with_config(cfg)?;
@@ -78,7 +93,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for _ in 0..20 {
             let t = Instant::now();
             let mut page = UniquenessIndex::with_config(cfg)?;
-            page.upsert_many(bench.archive.iter().take(200).map(|d| (d.0.as_str(), DocKind::Page, d.2.as_str())))?;
+            page.upsert_many(
+                bench
+                    .archive
+                    .iter()
+                    .take(200)
+                    .map(|d| (d.0.as_str(), DocKind::Page, d.2.as_str())),
+            )?;
             page_ms.push(ms(t));
         }
         page_ms.sort_by(f64::total_cmp);
@@ -112,8 +133,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (id, kind, text) in docs() {
             bf.upsert(id, kind, text);
         }
-        let all = CheckOptions { limit: usize::MAX, fragments: false, ..CheckOptions::default() };
-        let (mut tp, mut rel_n, mut rep_n, mut err_sum, mut err_max) = (0usize, 0usize, 0usize, 0.0f64, 0.0f64);
+        let all = CheckOptions {
+            limit: usize::MAX,
+            fragments: false,
+            ..CheckOptions::default()
+        };
+        let (mut tp, mut rel_n, mut rep_n, mut err_sum, mut err_max) =
+            (0usize, 0usize, 0usize, 0.0f64, 0.0f64);
         let mut truth = Vec::new();
         let mut by_type: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
         for (q, ours) in bench.queries.iter().zip(&results) {
@@ -134,13 +160,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             truth.push(json!({"u": exact.uniqueness_percent, "shingles": exact.total_shingles, "rel": ids}));
         }
         let truth_ms = ms(t);
-        let dir = std::path::Path::new(&path).parent().unwrap_or(std::path::Path::new("."));
-        std::fs::write(dir.join(format!("truth-{n}.json")), serde_json::to_string(&truth)?)?;
+        let dir = std::path::Path::new(&path)
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
+        std::fs::write(
+            dir.join(format!("truth-{n}.json")),
+            serde_json::to_string(&truth)?,
+        )?;
 
         let w = &warm["all"];
-        let recall = if rel_n == 0 { 1.0 } else { tp as f64 / rel_n as f64 };
-        let precision = if rep_n == 0 { 1.0 } else { tp as f64 / rep_n as f64 };
-        let mean_u: BTreeMap<&str, f64> = by_type.iter().map(|(k, (s, c))| (*k, s / *c as f64)).collect();
+        let recall = if rel_n == 0 {
+            1.0
+        } else {
+            tp as f64 / rel_n as f64
+        };
+        let precision = if rep_n == 0 {
+            1.0
+        } else {
+            tp as f64 / rep_n as f64
+        };
+        let mean_u: BTreeMap<&str, f64> = by_type
+            .iter()
+            .map(|(k, (s, c))| (*k, s / *c as f64))
+            .collect();
         let per_type: BTreeMap<&str, serde_json::Value> = warm
             .iter()
             .map(|(k, v)| (*k, json!({"p50_ms": pct(v, 0.5), "p99_ms": pct(v, 0.99), "exact_mean_uniqueness": mean_u.get(k)})))
@@ -155,7 +197,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "uniqueness_error_max_points": err_max, "distinct_shingles": stats.distinct_shingles,
             "postings": stats.postings, "truth_ms": truth_ms, "by_type": per_type,
         });
-        std::fs::write(dir.join(format!("native-{n}.json")), serde_json::to_string_pretty(&out)?)?;
+        std::fs::write(
+            dir.join(format!("native-{n}.json")),
+            serde_json::to_string_pretty(&out)?,
+        )?;
         println!("{}", serde_json::to_string_pretty(&out)?);
     }
     Ok(())

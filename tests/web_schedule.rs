@@ -63,8 +63,7 @@ fn errors_have_stable_variants() {
     assert_eq!(variant(&err), "UnknownTimeZone");
     let err = api::expand_slots(js(PROJECT), "soon".into(), 1000.into(), None).unwrap_err();
     assert_eq!(variant(&err), "BadInput");
-    let err =
-        api::move_post(js(PROJECT), js("[]"), "zz".into(), 0.into(), 0.into()).unwrap_err();
+    let err = api::move_post(js(PROJECT), js("[]"), "zz".into(), 0.into(), 0.into()).unwrap_err();
     assert_eq!(variant(&err), "UnknownPost");
 }
 
@@ -74,8 +73,8 @@ fn reminders_and_snooze_patches() {
         r#""status":"draft""#,
         &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),
     );
-    let got = api::reconcile_reminders(js("[]"), js(&format!("[{due}]")), SUNDAY_0900.into())
-        .unwrap();
+    let got =
+        api::reconcile_reminders(js("[]"), js(&format!("[{due}]")), SUNDAY_0900.into()).unwrap();
     assert_eq!(
         text(&got),
         format!(

@@ -47,8 +47,8 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 pub const MAX_TIME_MS: i64 = 253_402_300_799_999;
 
 /// Parse an IANA zone name. All zones of chrono-tz resolve.
-pub fn parse_zone(name: &str) -> Result<chrono_tz::Tz, ModelError> {
-    name.parse::<chrono_tz::Tz>()
+pub fn parse_zone(name: &str) -> Result<crate::tz::Zone, ModelError> {
+    name.parse::<crate::tz::Zone>()
         .map_err(|_| ModelError::UnknownTimeZone(name.to_string()))
 }
 

@@ -103,7 +103,7 @@ impl Project {
     }
 
     /// The project's zone; fails only if `time_zone` was never validated.
-    pub fn zone(&self) -> Result<chrono_tz::Tz, ModelError> {
+    pub fn zone(&self) -> Result<crate::tz::Zone, ModelError> {
         parse_zone(&self.time_zone)
     }
 

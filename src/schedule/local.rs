@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike};
 
-use super::{ScheduleError, Zone as Tz};
+use super::{ScheduleError, Zone};
 use crate::model::ModelError;
 
 /// How far to walk forward out of a skipped interval. The longest gap in the
@@ -21,7 +21,7 @@ const MAX_GAP_MINUTES: i64 = 2 * 24 * 60;
 /// - skipped (spring forward): the next local minute that exists.
 ///
 /// `None` only for dates outside chrono's range.
-pub fn resolve_local(tz: Tz, local: NaiveDateTime) -> Option<(i64, bool)> {
+pub fn resolve_local(tz: Zone, local: NaiveDateTime) -> Option<(i64, bool)> {
     if let Some(t) = tz.from_local_datetime(&local).earliest() {
         return Some((t.timestamp_millis(), false));
     }
@@ -37,12 +37,12 @@ pub fn resolve_local(tz: Tz, local: NaiveDateTime) -> Option<(i64, bool)> {
 }
 
 /// [`resolve_local`] for a date and a minute of the day (0..1440).
-pub fn resolve_minute(tz: Tz, date: NaiveDate, minute: u16) -> Option<(i64, bool)> {
+pub fn resolve_minute(tz: Zone, date: NaiveDate, minute: u16) -> Option<(i64, bool)> {
     resolve_local(tz, at_minute(date, minute)?)
 }
 
 /// The local wall-clock time of a UTC instant.
-pub fn to_local(tz: Tz, ms: i64) -> Result<NaiveDateTime, ScheduleError> {
+pub fn to_local(tz: Zone, ms: i64) -> Result<NaiveDateTime, ScheduleError> {
     // UTC → local is never ambiguous; `single` fails only out of range.
     tz.timestamp_millis_opt(ms)
         .single()

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::local::{format_date, format_minute, minute_of_day, to_local};
-use super::{ScheduleError, Zone as Tz, MINUTE_MS};
+use super::{ScheduleError, Zone, MINUTE_MS};
 use crate::model::{check_time, Post, PostStatus, Project, QuietHours};
 
 /// One reason a post cannot take an instant. Serialised with a `kind` tag,
@@ -70,14 +70,19 @@ pub(super) fn occupied_at(post: &Post) -> Option<i64> {
 /// The rules of one project plus the instants already taken.
 pub(super) struct Book<'p> {
     pub project: &'p Project,
-    pub tz: Tz,
+    pub tz: Zone,
     pub bookings: Vec<Booking>,
 }
 
 impl<'p> Book<'p> {
     /// Bookings of the project's posts, except those `skip` selects (the
     /// post being placed, or a set being rearranged).
-    pub fn new(project: &'p Project, tz: Tz, posts: &[Post], skip: impl Fn(&Post) -> bool) -> Self {
+    pub fn new(
+        project: &'p Project,
+        tz: Zone,
+        posts: &[Post],
+        skip: impl Fn(&Post) -> bool,
+    ) -> Self {
         let mut book = Book {
             project,
             tz,

@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::local::{format_date, format_local, resolve_minute, to_local};
-use super::{check_window, prepare, ScheduleError, Zone as Tz};
+use super::{check_window, prepare, ScheduleError, Zone};
 use crate::model::{Project, Slot};
 
 /// One occurrence of a weekly slot.
@@ -54,7 +54,7 @@ pub fn expand_slots(
 /// The caller has checked the window.
 pub(super) fn expand_for(
     project: &Project,
-    tz: Tz,
+    tz: Zone,
     networks: &[&str],
     from_ms: i64,
     to_ms: i64,
@@ -83,7 +83,7 @@ pub(super) fn expand_for(
 
 fn collect_day(
     project: &Project,
-    tz: Tz,
+    tz: Zone,
     networks: &[&str],
     date: NaiveDate,
     out: &mut Vec<SlotInstant>,

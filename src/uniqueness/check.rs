@@ -28,7 +28,14 @@ pub struct CheckOptions {
 
 impl Default for CheckOptions {
     fn default() -> Self {
-        Self { exclude_id: None, kinds: None, limit: 100, min_jaccard: 0.5, min_containment: 0.8, fragments: true }
+        Self {
+            exclude_id: None,
+            kinds: None,
+            limit: 100,
+            min_jaccard: 0.5,
+            min_containment: 0.8,
+            fragments: true,
+        }
     }
 }
 
@@ -99,7 +106,12 @@ impl UniquenessIndex {
     }
 
     /// Checks `text`, reusing `scratch`.
-    pub fn check_with(&self, scratch: &mut CheckScratch, text: &str, opts: &CheckOptions) -> CheckResult {
+    pub fn check_with(
+        &self,
+        scratch: &mut CheckScratch,
+        text: &str,
+        opts: &CheckOptions,
+    ) -> CheckResult {
         let s = scratch;
         s.sh.run(text, &self.cfg, self.stop.as_ref());
         // Group shingle occurrences by hash: `order` sorted by (hash, position),
@@ -107,7 +119,8 @@ impl UniquenessIndex {
         let shingles = &s.sh.shingles;
         s.order.clear();
         s.order.extend(0..shingles.len() as u32);
-        s.order.sort_unstable_by_key(|&i| (shingles[i as usize].hash, i));
+        s.order
+            .sort_unstable_by_key(|&i| (shingles[i as usize].hash, i));
         s.groups.clear();
         for (n, &i) in s.order.iter().enumerate() {
             let prev = n.checked_sub(1).map(|p| shingles[s.order[p] as usize].hash);
@@ -118,9 +131,22 @@ impl UniquenessIndex {
         s.groups.push(s.order.len() as u32);
         let total = s.groups.len() - 1;
 
-        let mask = opts.kinds.as_ref().map_or(0xFF, |ks| ks.iter().fold(0u8, |m, k| m | (1 << k.code())));
-        let excluded = opts.exclude_id.as_ref().and_then(|id| self.by_id.get(id)).copied();
+        let mask = opts
+            .kinds
+            .as_ref()
+            .map_or(0xFF, |ks| ks.iter().fold(0u8, |m, k| m | (1 << k.code())));
+        let excluded = opts
+            .exclude_id
+            .as_ref()
+            .and_then(|id| self.by_id.get(id))
+            .copied();
+        // Right after a compaction with no filter every posting counts: skip
+        // the per-posting kind read (a cache miss at 100k posts).
+        let filtered = mask != 0xFF || excluded.is_some() || self.dead > 0;
         let accept = |slot: u32| {
+            if !filtered {
+                return true;
+            }
             let k = self.kinds.get(slot as usize).copied().unwrap_or(DEAD);
             k != DEAD && mask & (1 << (k & 7)) != 0 && Some(slot) != excluded
         };
@@ -159,12 +185,15 @@ impl UniquenessIndex {
             }
         }
         matches.sort_by(|a, b| {
-            b.3.total_cmp(&a.3).then(b.2.total_cmp(&a.2)).then_with(|| self.ids[a.0 as usize].cmp(&self.ids[b.0 as usize]))
+            b.3.total_cmp(&a.3)
+                .then(b.2.total_cmp(&a.2))
+                .then_with(|| self.ids[a.0 as usize].cmp(&self.ids[b.0 as usize]))
         });
         matches.truncate(opts.limit);
 
         // Which shingles each reported document shares, from the recorded pairs.
-        let mut hits: Vec<Vec<u32>> = vec![Vec::new(); if opts.fragments { matches.len() } else { 0 }];
+        let mut hits: Vec<Vec<u32>> =
+            vec![Vec::new(); if opts.fragments { matches.len() } else { 0 }];
         if !hits.is_empty() {
             for (mi, m) in matches.iter().enumerate() {
                 s.counts[m.0 as usize] = mi as u32 + 1;
@@ -187,8 +216,11 @@ impl UniquenessIndex {
             fragments(shingles, &s.sh.tokens, occ)
         };
         let unique = s.found.iter().filter(|f| !**f).count();
-        let found_frags =
-            if opts.fragments { span(&mut (0..total).filter(|&g| s.found[g])) } else { Vec::new() };
+        let found_frags = if opts.fragments {
+            span(&mut (0..total).filter(|&g| s.found[g]))
+        } else {
+            Vec::new()
+        };
         let matches = matches
             .iter()
             .enumerate()
@@ -203,12 +235,18 @@ impl UniquenessIndex {
                     jaccard,
                     draft_share: f64::from(shared) / total as f64,
                     doc_share: f64::from(shared) / f64::from(size),
-                    fragments: hits.get(mi).map_or_else(Vec::new, |h| span(&mut h.iter().map(|&g| g as usize))),
+                    fragments: hits
+                        .get(mi)
+                        .map_or_else(Vec::new, |h| span(&mut h.iter().map(|&g| g as usize))),
                 }
             })
             .collect();
         CheckResult {
-            uniqueness_percent: if total == 0 { 100.0 } else { unique as f64 * 100.0 / total as f64 },
+            uniqueness_percent: if total == 0 {
+                100.0
+            } else {
+                unique as f64 * 100.0 / total as f64
+            },
             total_shingles: total as u32,
             unique_shingles: unique as u32,
             fragments: found_frags,
@@ -219,12 +257,18 @@ impl UniquenessIndex {
 
 /// Merges shingle occurrences (indices into `shingles`) into highlight
 /// ranges; windows that overlap or touch become one range.
-pub(crate) fn fragments(shingles: &[Shingle], tokens: &[Token], mut occ: Vec<u32>) -> Vec<Fragment> {
+pub(crate) fn fragments(
+    shingles: &[Shingle],
+    tokens: &[Token],
+    mut occ: Vec<u32>,
+) -> Vec<Fragment> {
     occ.sort_unstable();
     let mut out = Vec::new();
     let mut cur: Option<(u32, u32)> = None;
     for &i in &occ {
-        let Some(s) = shingles.get(i as usize) else { continue };
+        let Some(s) = shingles.get(i as usize) else {
+            continue;
+        };
         cur = match cur {
             Some((f, l)) if s.first <= l + 1 => Some((f, l.max(s.last))),
             Some(done) => {
@@ -236,6 +280,11 @@ pub(crate) fn fragments(shingles: &[Shingle], tokens: &[Token], mut occ: Vec<u32
     }
     out.extend(cur);
     out.iter()
-        .filter_map(|&(f, l)| Some(Fragment { start: tokens.get(f as usize)?.start, end: tokens.get(l as usize)?.end }))
+        .filter_map(|&(f, l)| {
+            Some(Fragment {
+                start: tokens.get(f as usize)?.start,
+                end: tokens.get(l as usize)?.end,
+            })
+        })
         .collect()
 }

@@ -22,14 +22,24 @@ impl Delta {
 
     #[inline]
     pub(crate) fn postings(&self, h: u64) -> DeltaIter<'_> {
-        let at = if self.heads.is_empty() { END } else { self.heads.get(&h).copied().unwrap_or(END) };
-        DeltaIter { nodes: &self.nodes, at }
+        let at = if self.heads.is_empty() {
+            END
+        } else {
+            self.heads.get(&h).copied().unwrap_or(END)
+        };
+        DeltaIter {
+            nodes: &self.nodes,
+            at,
+        }
     }
 
     /// Calls `f(hash, slot)` for every stored pair.
     pub(crate) fn for_each(&self, mut f: impl FnMut(u64, u32)) {
         for (&h, &head) in &self.heads {
-            for slot in (DeltaIter { nodes: &self.nodes, at: head }) {
+            for slot in (DeltaIter {
+                nodes: &self.nodes,
+                at: head,
+            }) {
                 f(h, slot);
             }
         }

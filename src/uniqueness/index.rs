@@ -38,7 +38,8 @@ pub struct UniquenessIndex {
 
 impl Default for UniquenessIndex {
     fn default() -> Self {
-        Self::with_config(ShingleConfig::default()).unwrap_or_else(|_| Self::empty(ShingleConfig::default()))
+        Self::with_config(ShingleConfig::default())
+            .unwrap_or_else(|_| Self::empty(ShingleConfig::default()))
     }
 }
 
@@ -52,7 +53,9 @@ fn retain_alive<T>(v: &mut Vec<T>, alive: &[bool]) {
 }
 
 fn fingerprint(hashes: &[u64]) -> u64 {
-    hashes.iter().fold(hashes.len() as u64, |acc, &h| fmix64(acc ^ h))
+    hashes
+        .iter()
+        .fold(hashes.len() as u64, |acc, &h| fmix64(acc ^ h))
 }
 
 impl UniquenessIndex {
@@ -102,7 +105,9 @@ impl UniquenessIndex {
 
     /// Kind of a live document.
     pub fn kind_of(&self, id: &str) -> Option<DocKind> {
-        self.by_id.get(id).and_then(|&s| DocKind::from_code(self.kinds[s as usize]))
+        self.by_id
+            .get(id)
+            .and_then(|&s| DocKind::from_code(self.kinds[s as usize]))
     }
 
     /// Adds a document, or replaces the one with the same id.
@@ -141,7 +146,12 @@ impl UniquenessIndex {
 
     /// Registers a document; returns its new slot, or `None` when an identical
     /// document was already there (only its kind is updated then).
-    fn add_doc(&mut self, id: &str, kind: DocKind, distinct: &[u64]) -> Result<Option<u32>, UniquenessError> {
+    fn add_doc(
+        &mut self,
+        id: &str,
+        kind: DocKind,
+        distinct: &[u64],
+    ) -> Result<Option<u32>, UniquenessError> {
         let print = fingerprint(distinct);
         if let Some(&old) = self.by_id.get(id) {
             let o = old as usize;
@@ -197,7 +207,9 @@ impl UniquenessIndex {
     }
 
     fn maybe_compact(&mut self) {
-        if self.delta.len() > DELTA_MIN.max(self.base_postings / 4) || self.dead > DEAD_MIN.max(self.len() / 2) {
+        if self.delta.len() > DELTA_MIN.max(self.base_postings / 4)
+            || self.dead > DEAD_MIN.max(self.len() / 2)
+        {
             self.compact();
         }
     }
@@ -245,7 +257,12 @@ impl UniquenessIndex {
             retain_alive(&mut self.sizes, &alive);
             retain_alive(&mut self.prints, &alive);
             retain_alive(&mut self.ids, &alive);
-            self.by_id = self.ids.iter().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+            self.by_id = self
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i as u32))
+                .collect();
             self.dead = 0;
         }
     }

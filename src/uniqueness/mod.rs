@@ -24,10 +24,10 @@ mod stopwords;
 mod store;
 mod tokenize;
 
-#[cfg(test)]
-mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod proptests;
+#[cfg(test)]
+mod tests;
 
 pub use check::{CheckOptions, CheckResult, CheckScratch, Fragment, Match};
 pub use index::{IndexStats, UniquenessIndex};
@@ -74,7 +74,9 @@ impl DocKind {
     }
 
     pub(crate) fn from_code(code: u8) -> Option<Self> {
-        [Self::Archive, Self::Queue, Self::Draft, Self::Page].get(usize::from(code)).copied()
+        [Self::Archive, Self::Queue, Self::Draft, Self::Page]
+            .get(usize::from(code))
+            .copied()
     }
 }
 

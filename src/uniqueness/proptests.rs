@@ -9,8 +9,30 @@ use super::*;
 /// A small vocabulary so random texts overlap a lot; includes Vietnamese
 /// syllables, CJK characters, a URL, a mention, an emoji and punctuation.
 const VOCAB: &[&str] = &[
-    "the", "cat", "sat", "on", "mat", "Ёж", "ёж", "người", "dân", "nước", "ở", "ta", "日", "本", "語", "http://x.io/a",
-    "@bob", "🔥", ",", "don't", "Straße", "strasse", "e\u{301}", "\u{e9}",
+    "the",
+    "cat",
+    "sat",
+    "on",
+    "mat",
+    "Ёж",
+    "ёж",
+    "người",
+    "dân",
+    "nước",
+    "ở",
+    "ta",
+    "日",
+    "本",
+    "語",
+    "http://x.io/a",
+    "@bob",
+    "🔥",
+    ",",
+    "don't",
+    "Straße",
+    "strasse",
+    "e\u{301}",
+    "\u{e9}",
 ];
 
 #[derive(Clone, Debug)]
@@ -22,11 +44,20 @@ enum Op {
 }
 
 fn text(words: &[u8]) -> String {
-    words.iter().map(|&w| VOCAB[usize::from(w) % VOCAB.len()]).collect::<Vec<_>>().join(" ")
+    words
+        .iter()
+        .map(|&w| VOCAB[usize::from(w) % VOCAB.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn kind(k: u8) -> DocKind {
-    [DocKind::Archive, DocKind::Queue, DocKind::Draft, DocKind::Page][usize::from(k % 4)]
+    [
+        DocKind::Archive,
+        DocKind::Queue,
+        DocKind::Draft,
+        DocKind::Page,
+    ][usize::from(k % 4)]
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -48,22 +79,26 @@ fn options() -> impl Strategy<Value = CheckOptions> {
         prop::sample::select(vec![0.0, 0.5, 0.8]),
         any::<bool>(),
     )
-        .prop_map(|(ex, kinds, limit, min_jaccard, min_containment, fragments)| CheckOptions {
-            exclude_id: ex.map(|i| format!("doc{i}")),
-            kinds: kinds.map(|ks| ks.into_iter().map(kind).collect()),
-            limit,
-            min_jaccard,
-            min_containment,
-            fragments,
-        })
+        .prop_map(
+            |(ex, kinds, limit, min_jaccard, min_containment, fragments)| CheckOptions {
+                exclude_id: ex.map(|i| format!("doc{i}")),
+                kinds: kinds.map(|ks| ks.into_iter().map(kind).collect()),
+                limit,
+                min_jaccard,
+                min_containment,
+                fragments,
+            },
+        )
 }
 
 fn config() -> impl Strategy<Value = ShingleConfig> {
-    (1u8..5, 1u8..7, 1u8..5, any::<bool>()).prop_map(|(words, syllables, chars, stop_words)| ShingleConfig {
-        words,
-        syllables,
-        chars,
-        stop_words,
+    (1u8..5, 1u8..7, 1u8..5, any::<bool>()).prop_map(|(words, syllables, chars, stop_words)| {
+        ShingleConfig {
+            words,
+            syllables,
+            chars,
+            stop_words,
+        }
     })
 }
 

@@ -20,7 +20,11 @@ impl BruteForce {
         if !cfg.is_valid() {
             return Err(UniquenessError::BadConfig);
         }
-        Ok(Self { stop: cfg.stop_words.then(stop_set), cfg, docs: Vec::new() })
+        Ok(Self {
+            stop: cfg.stop_words.then(stop_set),
+            cfg,
+            docs: Vec::new(),
+        })
     }
 
     /// Adds a document, replacing any with the same id.
@@ -65,7 +69,11 @@ impl BruteForce {
                 continue;
             }
             // Iterate the document, probe the draft: linear in the corpus.
-            let common: Vec<u64> = set.iter().copied().filter(|h| draft_set.contains(h)).collect();
+            let common: Vec<u64> = set
+                .iter()
+                .copied()
+                .filter(|h| draft_set.contains(h))
+                .collect();
             if common.is_empty() {
                 continue;
             }
@@ -74,7 +82,11 @@ impl BruteForce {
             let jaccard = s / (t + d - s);
             let containment = s / t.min(d);
             if jaccard >= opts.min_jaccard || containment >= opts.min_containment {
-                let frags = if opts.fragments { self.frags(&sh, |h| set.binary_search(&h).is_ok()) } else { Vec::new() };
+                let frags = if opts.fragments {
+                    self.frags(&sh, |h| set.binary_search(&h).is_ok())
+                } else {
+                    Vec::new()
+                };
                 matches.push(Match {
                     id: id.clone(),
                     kind: *kind,
@@ -89,21 +101,34 @@ impl BruteForce {
             }
         }
         matches.sort_by(|a, b| {
-            b.containment.total_cmp(&a.containment).then(b.jaccard.total_cmp(&a.jaccard)).then_with(|| a.id.cmp(&b.id))
+            b.containment
+                .total_cmp(&a.containment)
+                .then(b.jaccard.total_cmp(&a.jaccard))
+                .then_with(|| a.id.cmp(&b.id))
         });
         matches.truncate(opts.limit);
         let unique = total - found.len();
         CheckResult {
-            uniqueness_percent: if total == 0 { 100.0 } else { unique as f64 * 100.0 / total as f64 },
+            uniqueness_percent: if total == 0 {
+                100.0
+            } else {
+                unique as f64 * 100.0 / total as f64
+            },
             total_shingles: total as u32,
             unique_shingles: unique as u32,
-            fragments: if opts.fragments { self.frags(&sh, |h| found.contains(&h)) } else { Vec::new() },
+            fragments: if opts.fragments {
+                self.frags(&sh, |h| found.contains(&h))
+            } else {
+                Vec::new()
+            },
             matches,
         }
     }
 
     fn frags(&self, sh: &Shingler, hit: impl Fn(u64) -> bool) -> Vec<Fragment> {
-        let occ = (0..sh.shingles.len() as u32).filter(|&i| hit(sh.shingles[i as usize].hash)).collect();
+        let occ = (0..sh.shingles.len() as u32)
+            .filter(|&i| hit(sh.shingles[i as usize].hash))
+            .collect();
         fragments(&sh.shingles, &sh.tokens, occ)
     }
 }

@@ -84,8 +84,14 @@ impl UniquenessIndex {
             return Err(UniquenessError::UnsupportedVersion(version));
         }
         let c = r.take(4)?;
-        let cfg = ShingleConfig { words: c[0], syllables: c[1], chars: c[2], stop_words: c[3] != 0 };
-        let mut index = UniquenessIndex::with_config(cfg).map_err(|_| UniquenessError::Corrupt("bad config"))?;
+        let cfg = ShingleConfig {
+            words: c[0],
+            syllables: c[1],
+            chars: c[2],
+            stop_words: c[3] != 0,
+        };
+        let mut index = UniquenessIndex::with_config(cfg)
+            .map_err(|_| UniquenessError::Corrupt("bad config"))?;
         let n = r.u32()? as usize;
         // Each document takes at least 17 bytes: reject absurd counts up front.
         if n > bytes.len() / 17 {
@@ -98,7 +104,8 @@ impl UniquenessIndex {
             index.sizes.push(r.u32()?);
             index.prints.push(r.u64()?);
             let len = r.u32()? as usize;
-            let id = std::str::from_utf8(r.take(len)?).map_err(|_| UniquenessError::Corrupt("id is not UTF-8"))?;
+            let id = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| UniquenessError::Corrupt("id is not UTF-8"))?;
             if index.by_id.insert(id.to_owned(), slot as u32).is_some() {
                 return Err(UniquenessError::Corrupt("duplicate id"));
             }
@@ -109,10 +116,16 @@ impl UniquenessIndex {
             let mut dir = vec![0u32; BUCKETS + 1];
             let (mut bucket, mut seen) = (0usize, 0usize);
             while seen < n_keys {
-                bucket = bucket.checked_add(r.varint()? as usize).ok_or(UniquenessError::Corrupt("directory"))?;
+                bucket = bucket
+                    .checked_add(r.varint()? as usize)
+                    .ok_or(UniquenessError::Corrupt("directory"))?;
                 let count = r.varint()? as usize;
-                seen = seen.checked_add(count).filter(|&s| s <= n_keys && count > 0).ok_or(UniquenessError::Corrupt("directory"))?;
-                *dir.get_mut(bucket + 1).ok_or(UniquenessError::Corrupt("directory"))? = count as u32;
+                seen = seen
+                    .checked_add(count)
+                    .filter(|&s| s <= n_keys && count > 0)
+                    .ok_or(UniquenessError::Corrupt("directory"))?;
+                *dir.get_mut(bucket + 1)
+                    .ok_or(UniquenessError::Corrupt("directory"))? = count as u32;
             }
             for b in 0..BUCKETS {
                 dir[b + 1] += dir[b];
@@ -120,7 +133,11 @@ impl UniquenessIndex {
             let entries = r.u64s(n_keys)?;
             let n_multi = r.u32()? as usize;
             let multi = r.u32s(n_multi)?;
-            index.base = Base { dir, entries, multi };
+            index.base = Base {
+                dir,
+                entries,
+                multi,
+            };
             validate(&index.base, n as u32)?;
         }
         if r.pos != bytes.len() {
@@ -140,7 +157,10 @@ fn validate(b: &Base, n_docs: u32) -> Result<(), UniquenessError> {
         return Err(bad("directory order"));
     }
     for w in b.dir.windows(2) {
-        if b.entries[w[0] as usize..w[1] as usize].windows(2).any(|k| k[0] >> 32 >= k[1] >> 32) {
+        if b.entries[w[0] as usize..w[1] as usize]
+            .windows(2)
+            .any(|k| k[0] >> 32 >= k[1] >> 32)
+        {
             return Err(bad("key order"));
         }
     }
@@ -153,7 +173,10 @@ fn validate(b: &Base, n_docs: u32) -> Result<(), UniquenessError> {
         }
         let off = (v & !MULTI) as usize;
         let len = *b.multi.get(off).ok_or(bad("posting offset"))? as usize;
-        let list = b.multi.get(off + 1..off + 1 + len).ok_or(bad("posting length"))?;
+        let list = b
+            .multi
+            .get(off + 1..off + 1 + len)
+            .ok_or(bad("posting length"))?;
         if list.iter().any(|&s| s >= n_docs) {
             return Err(bad("posting slot"));
         }
@@ -168,8 +191,14 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], UniquenessError> {
-        let end = self.pos.checked_add(n).ok_or(UniquenessError::Corrupt("length"))?;
-        let s = self.bytes.get(self.pos..end).ok_or(UniquenessError::Corrupt("truncated"))?;
+        let end = self
+            .pos
+            .checked_add(n)
+            .ok_or(UniquenessError::Corrupt("length"))?;
+        let s = self
+            .bytes
+            .get(self.pos..end)
+            .ok_or(UniquenessError::Corrupt("truncated"))?;
         self.pos = end;
         Ok(s)
     }
@@ -190,7 +219,9 @@ impl<'a> Reader<'a> {
         let mut v = 0u32;
         for shift in (0..35).step_by(7) {
             let b = self.take(1)?[0];
-            v |= u32::from(b & 0x7F).checked_shl(shift).ok_or(UniquenessError::Corrupt("varint"))?;
+            v |= u32::from(b & 0x7F)
+                .checked_shl(shift)
+                .ok_or(UniquenessError::Corrupt("varint"))?;
             if b & 0x80 == 0 {
                 return Ok(v);
             }
@@ -201,12 +232,16 @@ impl<'a> Reader<'a> {
     fn u64s(&mut self, n: usize) -> Result<Vec<u64>, UniquenessError> {
         let len = n.checked_mul(8).ok_or(UniquenessError::Corrupt("length"))?;
         let s = self.take(len)?;
-        Ok(s.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect())
+        Ok(s.chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .collect())
     }
 
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>, UniquenessError> {
         let len = n.checked_mul(4).ok_or(UniquenessError::Corrupt("length"))?;
         let s = self.take(len)?;
-        Ok(s.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Ok(s.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
     }
 }

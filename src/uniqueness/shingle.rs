@@ -33,7 +33,12 @@ pub struct ShingleConfig {
 impl Default for ShingleConfig {
     /// Sizes measured on the benchmark corpus (see docs/BENCHMARKS.md).
     fn default() -> Self {
-        Self { words: 4, syllables: 6, chars: 5, stop_words: false }
+        Self {
+            words: 4,
+            syllables: 6,
+            chars: 5,
+            stop_words: false,
+        }
     }
 }
 
@@ -56,7 +61,12 @@ pub(crate) struct Shingle {
 ///
 /// A text too short for any window still gets one shingle covering all its
 /// tokens, so two identical short posts ("Good morning!") match each other.
-pub(crate) fn shingles(tokens: &[Token], cfg: &ShingleConfig, hashes: &mut Vec<u64>, out: &mut Vec<Shingle>) {
+pub(crate) fn shingles(
+    tokens: &[Token],
+    cfg: &ShingleConfig,
+    hashes: &mut Vec<u64>,
+    out: &mut Vec<Shingle>,
+) {
     out.clear();
     hashes.clear();
     hashes.extend(tokens.iter().map(|t| t.hash));
@@ -75,11 +85,19 @@ pub(crate) fn shingles(tokens: &[Token], cfg: &ShingleConfig, hashes: &mut Vec<u
             }
         };
         if i + k <= n {
-            out.push(Shingle { hash: hash_shingle(&hashes[i..i + k]), first: i as u32, last: (i + k - 1) as u32 });
+            out.push(Shingle {
+                hash: hash_shingle(&hashes[i..i + k]),
+                first: i as u32,
+                last: (i + k - 1) as u32,
+            });
         }
     }
     if out.is_empty() && n > 0 {
-        out.push(Shingle { hash: hash_shingle(hashes), first: 0, last: (n - 1) as u32 });
+        out.push(Shingle {
+            hash: hash_shingle(hashes),
+            first: 0,
+            last: (n - 1) as u32,
+        });
     }
 }
 
@@ -109,7 +127,12 @@ impl Shingler {
     }
 
     /// Like [`Shingler::run`], then fills `distinct` (sorted, deduplicated).
-    pub(crate) fn run_distinct(&mut self, text: &str, cfg: &ShingleConfig, stop: Option<&FxHashSet<u64>>) {
+    pub(crate) fn run_distinct(
+        &mut self,
+        text: &str,
+        cfg: &ShingleConfig,
+        stop: Option<&FxHashSet<u64>>,
+    ) {
         self.run(text, cfg, stop);
         distinct(&self.shingles, &mut self.distinct);
     }

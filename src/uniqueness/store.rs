@@ -47,7 +47,10 @@ impl Base {
     /// Slots of the documents holding shingle `h`.
     #[inline]
     pub(crate) fn postings(&self, h: u64) -> Postings<'_> {
-        let none = Postings { one: None, many: [].iter() };
+        let none = Postings {
+            one: None,
+            many: [].iter(),
+        };
         let b = bucket_of(h);
         let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
             return none;
@@ -74,11 +77,17 @@ impl Base {
 
     fn resolve(&self, v: u32) -> Postings<'_> {
         if v & MULTI == 0 {
-            return Postings { one: Some(v), many: [].iter() };
+            return Postings {
+                one: Some(v),
+                many: [].iter(),
+            };
         }
         let off = (v & !MULTI) as usize;
         let len = self.multi.get(off).map_or(0, |&l| l as usize);
-        Postings { one: None, many: self.multi.get(off + 1..off + 1 + len).unwrap_or(&[]).iter() }
+        Postings {
+            one: None,
+            many: self.multi.get(off + 1..off + 1 + len).unwrap_or(&[]).iter(),
+        }
     }
 
     /// Calls `f(hash, slot)` for every posting.
@@ -97,7 +106,11 @@ impl Base {
     }
 
     pub(crate) fn posting_count(&self) -> usize {
-        let multi_keys = self.entries.iter().filter(|&&e| e as u32 & MULTI != 0).count();
+        let multi_keys = self
+            .entries
+            .iter()
+            .filter(|&&e| e as u32 & MULTI != 0)
+            .count();
         self.entries.len() - multi_keys + self.multi.len() - multi_keys
     }
 
@@ -124,7 +137,11 @@ impl BaseBuilder {
             starts[b + 1] += starts[b];
         }
         let total = starts[BUCKETS] as usize;
-        Self { fill: starts.clone(), starts, entries: vec![0; total] }
+        Self {
+            fill: starts.clone(),
+            starts,
+            entries: vec![0; total],
+        }
     }
 
     #[inline]
@@ -138,7 +155,10 @@ impl BaseBuilder {
     }
 
     pub(crate) fn finish(mut self) -> Base {
-        let mut base = Base { dir: Vec::with_capacity(BUCKETS + 1), ..Base::default() };
+        let mut base = Base {
+            dir: Vec::with_capacity(BUCKETS + 1),
+            ..Base::default()
+        };
         if self.entries.is_empty() {
             return Base::default();
         }
@@ -157,7 +177,8 @@ impl BaseBuilder {
                 if j - i == 1 {
                     base.entries.push(high | (seg[i] & 0xFFFF_FFFF));
                 } else {
-                    base.entries.push(high | u64::from(MULTI | base.multi.len() as u32));
+                    base.entries
+                        .push(high | u64::from(MULTI | base.multi.len() as u32));
                     let from = base.multi.len();
                     base.multi.push(0);
                     // Sources never repeat a (shingle, slot) pair; skipping

@@ -4,7 +4,12 @@ use super::reference::BruteForce;
 use super::*;
 
 fn all() -> CheckOptions {
-    CheckOptions { min_jaccard: 0.0, min_containment: 0.0, limit: usize::MAX, ..CheckOptions::default() }
+    CheckOptions {
+        min_jaccard: 0.0,
+        min_containment: 0.0,
+        limit: usize::MAX,
+        ..CheckOptions::default()
+    }
 }
 
 fn index(docs: &[(&str, &str)]) -> UniquenessIndex {
@@ -19,11 +24,16 @@ fn index(docs: &[(&str, &str)]) -> UniquenessIndex {
 fn utf16_range(hay: &str, needle: &str) -> Fragment {
     let at = hay.find(needle).unwrap();
     let start = hay[..at].encode_utf16().count() as u32;
-    Fragment { start, end: start + needle.encode_utf16().count() as u32 }
+    Fragment {
+        start,
+        end: start + needle.encode_utf16().count() as u32,
+    }
 }
 
-const POST: &str = "The quick brown fox jumps over the lazy dog while the cat watches from the fence.";
-const FRESH: &str = "Completely different words about scheduling posts for several networks tomorrow morning.";
+const POST: &str =
+    "The quick brown fox jumps over the lazy dog while the cat watches from the fence.";
+const FRESH: &str =
+    "Completely different words about scheduling posts for several networks tomorrow morning.";
 
 #[test]
 fn exact_copy_is_zero_percent_unique() {
@@ -33,9 +43,18 @@ fn exact_copy_is_zero_percent_unique() {
     assert_eq!(r.total_shingles, 13);
     assert_eq!(r.matches.len(), 1);
     let m = &r.matches[0];
-    assert_eq!((m.id.as_str(), m.kind, m.jaccard, m.containment), ("a", DocKind::Archive, 1.0, 1.0));
+    assert_eq!(
+        (m.id.as_str(), m.kind, m.jaccard, m.containment),
+        ("a", DocKind::Archive, 1.0, 1.0)
+    );
     // The whole draft (first word to last word) is one highlighted range.
-    assert_eq!(m.fragments, vec![Fragment { start: 0, end: POST.len() as u32 - 1 }]);
+    assert_eq!(
+        m.fragments,
+        vec![Fragment {
+            start: 0,
+            end: POST.len() as u32 - 1
+        }]
+    );
     assert_eq!(r.fragments, m.fragments);
 }
 
@@ -59,10 +78,19 @@ fn partial_copy_counts_shingles() {
     let m = &r.matches[0];
     assert_eq!((m.shared, m.doc_shingles), (2, 5));
     assert!((m.jaccard - 2.0 / 8.0).abs() < 1e-12 && (m.containment - 0.4).abs() < 1e-12);
-    assert_eq!(m.fragments, vec![Fragment { start: 0, end: "alpha beta gamma delta epsilon".len() as u32 }]);
+    assert_eq!(
+        m.fragments,
+        vec![Fragment {
+            start: 0,
+            end: "alpha beta gamma delta epsilon".len() as u32
+        }]
+    );
     // Default thresholds (Jaccard 0.5 / containment 0.8) do not report it,
     // but the uniqueness and the non-unique ranges are still there.
-    let d = ix.check("alpha beta gamma delta epsilon one two three", &CheckOptions::default());
+    let d = ix.check(
+        "alpha beta gamma delta epsilon one two three",
+        &CheckOptions::default(),
+    );
     assert!(d.matches.is_empty());
     assert_eq!(d.fragments, m.fragments);
 }
@@ -71,9 +99,15 @@ fn partial_copy_counts_shingles() {
 fn partial_copies_agree_with_brute_force() {
     let docs = [
         ("a", POST),
-        ("b", "A lazy dog sleeps while the quick brown fox jumps over the fence again."),
+        (
+            "b",
+            "A lazy dog sleeps while the quick brown fox jumps over the fence again.",
+        ),
         ("c", FRESH),
-        ("d", "the cat watches from the fence and the dog jumps over the lazy fox"),
+        (
+            "d",
+            "the cat watches from the fence and the dog jumps over the lazy fox",
+        ),
     ];
     let ix = index(&docs);
     let mut bf = BruteForce::new(ShingleConfig::default()).unwrap();
@@ -97,31 +131,52 @@ fn vietnamese_nfc_and_nfd_are_equal() {
     let r = ix.check(&nfd, &CheckOptions::default());
     assert_eq!(r.uniqueness_percent, 0.0);
     // Ranges are in the NFD draft's own UTF-16 units.
-    assert_eq!(r.fragments, vec![Fragment { start: 0, end: nfd.encode_utf16().count() as u32 }]);
+    assert_eq!(
+        r.fragments,
+        vec![Fragment {
+            start: 0,
+            end: nfd.encode_utf16().count() as u32
+        }]
+    );
 }
 
 #[test]
 fn yo_and_ye_are_equal_and_case_is_folded() {
     let ix = index(&[("ru", "Ёлка зелёная стоит во дворе и ждёт праздника")]);
-    let r = ix.check("ЕЛКА ЗЕЛЕНАЯ стоит во дворе, и ждет праздника!", &CheckOptions::default());
+    let r = ix.check(
+        "ЕЛКА ЗЕЛЕНАЯ стоит во дворе, и ждет праздника!",
+        &CheckOptions::default(),
+    );
     assert_eq!(r.uniqueness_percent, 0.0);
     let de = index(&[("de", "Die Straße ist sehr lang und breit heute")]);
-    assert_eq!(de.check("DIE STRASSE IST SEHR LANG UND BREIT HEUTE", &all()).uniqueness_percent, 0.0);
+    assert_eq!(
+        de.check("DIE STRASSE IST SEHR LANG UND BREIT HEUTE", &all())
+            .uniqueness_percent,
+        0.0
+    );
 }
 
 #[test]
 fn urls_mentions_emoji_and_punctuation_are_ignored() {
     let ix = index(&[("x", "Big news: our new release is out today, go read it")]);
-    let draft = "@alice 🔥 Big news — our NEW release is out today! https://t.co/abc?x=1 go read it 🚀";
+    let draft =
+        "@alice 🔥 Big news — our NEW release is out today! https://t.co/abc?x=1 go read it 🚀";
     let r = ix.check(draft, &CheckOptions::default());
     assert_eq!(r.uniqueness_percent, 0.0);
-    assert_eq!(r.fragments, vec![Fragment {
-        start: utf16_range(draft, "Big").start,
-        end: utf16_range(draft, "read it").end
-    }]);
+    assert_eq!(
+        r.fragments,
+        vec![Fragment {
+            start: utf16_range(draft, "Big").start,
+            end: utf16_range(draft, "read it").end
+        }]
+    );
     // Apostrophes join, hyphens split.
     let ix = index(&[("y", "we dont use well known tricks here at all")]);
-    assert_eq!(ix.check("We don't use well-known tricks here at all.", &all()).uniqueness_percent, 0.0);
+    assert_eq!(
+        ix.check("We don't use well-known tricks here at all.", &all())
+            .uniqueness_percent,
+        0.0
+    );
 }
 
 #[test]
@@ -152,14 +207,23 @@ fn cjk_uses_character_ngrams() {
     let r = ix.check("我们知道在这种规模的项目中很难避免问题", &all());
     // "在这种规模的项目中很难避免" (13 chars) gives 9 shared 5-grams of the 15.
     assert_eq!((r.total_shingles, r.unique_shingles), (15, 6));
-    assert_eq!(r.matches[0].fragments, vec![utf16_range("我们知道在这种规模的项目中很难避免问题", "在这种规模的项目中很难避免")]);
+    assert_eq!(
+        r.matches[0].fragments,
+        vec![utf16_range(
+            "我们知道在这种规模的项目中很难避免问题",
+            "在这种规模的项目中很难避免"
+        )]
+    );
 }
 
 #[test]
 fn vietnamese_uses_longer_windows() {
     // Shares the 5-syllable run "người dân ở nước ta": a match for 4-word
     // shingles, but not for Vietnamese 6-syllable ones.
-    let ix = index(&[("a", "Quyền được thông tin của người dân ở nước ta rất quan trọng")]);
+    let ix = index(&[(
+        "a",
+        "Quyền được thông tin của người dân ở nước ta rất quan trọng",
+    )]);
     let r = ix.check("Cuộc sống người dân ở nước ta đã thay đổi nhiều", &all());
     assert_eq!(r.uniqueness_percent, 100.0);
     let r = ix.check("thông tin của người dân ở nước ta", &all());
@@ -168,14 +232,35 @@ fn vietnamese_uses_longer_windows() {
 
 #[test]
 fn stop_words_are_optional() {
-    let cfg = ShingleConfig { stop_words: true, ..ShingleConfig::default() };
+    let cfg = ShingleConfig {
+        stop_words: true,
+        ..ShingleConfig::default()
+    };
     let mut ix = UniquenessIndex::with_config(cfg).unwrap();
-    ix.upsert("a", DocKind::Archive, "the cat sat on the mat near the big red door").unwrap();
-    assert_eq!(ix.check("a cat sat on a mat near a big red door", &all()).uniqueness_percent, 0.0);
-    let plain = index(&[("a", "the cat sat on the mat near the big red door")]);
-    assert_eq!(plain.check("a cat sat on a mat near a big red door", &all()).uniqueness_percent, 100.0);
+    ix.upsert(
+        "a",
+        DocKind::Archive,
+        "the cat sat on the mat near the big red door",
+    )
+    .unwrap();
     assert_eq!(
-        UniquenessIndex::with_config(ShingleConfig { words: 0, ..ShingleConfig::default() }).err(),
+        ix.check("a cat sat on a mat near a big red door", &all())
+            .uniqueness_percent,
+        0.0
+    );
+    let plain = index(&[("a", "the cat sat on the mat near the big red door")]);
+    assert_eq!(
+        plain
+            .check("a cat sat on a mat near a big red door", &all())
+            .uniqueness_percent,
+        100.0
+    );
+    assert_eq!(
+        UniquenessIndex::with_config(ShingleConfig {
+            words: 0,
+            ..ShingleConfig::default()
+        })
+        .err(),
         Some(UniquenessError::BadConfig)
     );
 }
@@ -185,10 +270,19 @@ fn excludes_own_id_and_filters_kinds() {
     let mut ix = index(&[("a", POST)]);
     ix.upsert("me", DocKind::Draft, FRESH).unwrap();
     ix.upsert("q", DocKind::Queue, FRESH).unwrap();
-    let own = CheckOptions { exclude_id: Some("me".into()), ..CheckOptions::default() };
+    let own = CheckOptions {
+        exclude_id: Some("me".into()),
+        ..CheckOptions::default()
+    };
     let r = ix.check(FRESH, &own);
-    assert_eq!(r.matches.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["q"]);
-    let archive_only = CheckOptions { kinds: Some(vec![DocKind::Archive]), ..own };
+    assert_eq!(
+        r.matches.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+        ["q"]
+    );
+    let archive_only = CheckOptions {
+        kinds: Some(vec![DocKind::Archive]),
+        ..own
+    };
     assert_eq!(ix.check(FRESH, &archive_only).uniqueness_percent, 100.0);
     assert_eq!(ix.kind_of("q"), Some(DocKind::Queue));
 }
@@ -196,7 +290,12 @@ fn excludes_own_id_and_filters_kinds() {
 #[test]
 fn ties_are_ordered_by_id() {
     let ix = index(&[("z", POST), ("b", POST), ("m", POST)]);
-    let ids: Vec<_> = ix.check(POST, &all()).matches.into_iter().map(|m| m.id).collect();
+    let ids: Vec<_> = ix
+        .check(POST, &all())
+        .matches
+        .into_iter()
+        .map(|m| m.id)
+        .collect();
     assert_eq!(ids, ["b", "m", "z"]);
     let limited = ix.check(POST, &CheckOptions { limit: 2, ..all() });
     assert_eq!(limited.matches.len(), 2);
@@ -215,35 +314,71 @@ fn remove_and_update() {
     // Same text, new kind: no new slot.
     let slots = ix.stats().slots;
     ix.upsert("b", DocKind::Archive, POST).unwrap();
-    assert_eq!((ix.stats().slots, ix.kind_of("b")), (slots, Some(DocKind::Archive)));
+    assert_eq!(
+        (ix.stats().slots, ix.kind_of("b")),
+        (slots, Some(DocKind::Archive))
+    );
     ix.upsert("p1", DocKind::Page, FRESH).unwrap();
     ix.upsert("p2", DocKind::Page, FRESH).unwrap();
     assert_eq!(ix.remove_kind(DocKind::Page), 2);
-    assert_eq!((ix.len(), ix.check(FRESH, &all()).uniqueness_percent), (1, 100.0));
+    assert_eq!(
+        (ix.len(), ix.check(FRESH, &all()).uniqueness_percent),
+        (1, 100.0)
+    );
     ix.compact();
-    assert_eq!((ix.stats().slots, ix.check(POST, &all()).matches.len()), (1, 1));
+    assert_eq!(
+        (ix.stats().slots, ix.check(POST, &all()).matches.len()),
+        (1, 1)
+    );
 }
 
 #[test]
 fn upsert_many_equals_upserts_and_compaction_is_invisible() {
     let docs: Vec<(String, String)> = (0..4000)
-        .map(|i| (format!("d{i}"), format!("post number {i} says word{} and word{} then w{} w{} w{}", i % 7, i % 11, i % 13, i, i % 5)))
+        .map(|i| {
+            (
+                format!("d{i}"),
+                format!(
+                    "post number {i} says word{} and word{} then w{} w{} w{}",
+                    i % 7,
+                    i % 11,
+                    i % 13,
+                    i,
+                    i % 5
+                ),
+            )
+        })
         .collect();
     let mut one = UniquenessIndex::new();
     for (id, t) in &docs {
         one.upsert(id, DocKind::Archive, t).unwrap();
     }
     let mut many = UniquenessIndex::new();
-    many.upsert_many(docs.iter().map(|(id, t)| (id.as_str(), DocKind::Archive, t.as_str()))).unwrap();
-    assert!(one.stats().postings > 30_000, "exercise an automatic compaction");
-    for q in ["post number 5 says word5 and word5 then", "says word3 and word3 then w3", "nothing here at all"] {
+    many.upsert_many(
+        docs.iter()
+            .map(|(id, t)| (id.as_str(), DocKind::Archive, t.as_str())),
+    )
+    .unwrap();
+    assert!(
+        one.stats().postings > 30_000,
+        "exercise an automatic compaction"
+    );
+    for q in [
+        "post number 5 says word5 and word5 then",
+        "says word3 and word3 then w3",
+        "nothing here at all",
+    ] {
         assert_eq!(one.check(q, &all()), many.check(q, &all()));
     }
 }
 
 #[test]
 fn serialization_round_trips() {
-    let mut ix = index(&[("a", POST), ("b", FRESH), ("c", "Ёлка стоит во дворе и ждёт праздника")]);
+    let mut ix = index(&[
+        ("a", POST),
+        ("b", FRESH),
+        ("c", "Ёлка стоит во дворе и ждёт праздника"),
+    ]);
     ix.upsert("d", DocKind::Page, POST).unwrap();
     ix.remove("b");
     let before = ix.check(POST, &all());
@@ -253,7 +388,12 @@ fn serialization_round_trips() {
     assert_eq!((back.len(), back.kind_of("d")), (3, Some(DocKind::Page)));
     assert_eq!(back.to_bytes(), bytes);
     let mut empty = UniquenessIndex::new();
-    assert_eq!(UniquenessIndex::from_bytes(&empty.to_bytes()).unwrap().len(), 0);
+    assert_eq!(
+        UniquenessIndex::from_bytes(&empty.to_bytes())
+            .unwrap()
+            .len(),
+        0
+    );
 }
 
 #[test]
@@ -271,8 +411,14 @@ fn corrupt_bytes_are_errors_not_panics() {
         }
         flipped[i] ^= 0x5A;
     }
-    assert_eq!(UniquenessIndex::from_bytes(b"GLU").err(), Some(UniquenessError::Corrupt("truncated")));
-    assert_eq!(UniquenessIndex::from_bytes(b"NOPE1234").err(), Some(UniquenessError::Corrupt("bad magic")));
+    assert_eq!(
+        UniquenessIndex::from_bytes(b"GLU").err(),
+        Some(UniquenessError::Corrupt("truncated"))
+    );
+    assert_eq!(
+        UniquenessIndex::from_bytes(b"NOPE1234").err(),
+        Some(UniquenessError::Corrupt("bad magic"))
+    );
 }
 
 #[test]
@@ -281,7 +427,10 @@ fn odd_inputs_do_not_panic() {
     let empty = ix.check("", &CheckOptions::default());
     assert_eq!((empty.total_shingles, empty.uniqueness_percent), (0, 100.0));
     assert_eq!(ix.check("word", &all()).total_shingles, 1);
-    let binary: String = (0u32..0x3000).step_by(3).filter_map(char::from_u32).collect();
+    let binary: String = (0u32..0x3000)
+        .step_by(3)
+        .filter_map(char::from_u32)
+        .collect();
     let _ = ix.check(&binary, &all());
     ix.upsert("bin", DocKind::Draft, &binary).unwrap();
     assert_eq!(ix.check(&binary, &all()).uniqueness_percent, 0.0);
@@ -289,13 +438,27 @@ fn odd_inputs_do_not_panic() {
     assert!(big.len() >= 1 << 20);
     let r = ix.check(&big, &CheckOptions::default());
     // Only the 3 shingles spanning "fence. The" are new.
-    assert_eq!((r.total_shingles, r.unique_shingles, r.matches.len()), (16, 3, 1));
+    assert_eq!(
+        (r.total_shingles, r.unique_shingles, r.matches.len()),
+        (16, 3, 1)
+    );
     assert_eq!((r.matches[0].doc_share, r.fragments.len()), (1.0, 1));
     ix.upsert("big", DocKind::Archive, &big).unwrap();
     ix.upsert("", DocKind::Archive, "").unwrap();
     assert!(ix.contains(""));
-    for junk in ["\u{0}\u{1}\u{fffd}\u{fffd}", "@", "@@@ ###", "http://", "www.", "\u{301}\u{301}", "🔥️🔥️"] {
+    for junk in [
+        "\u{0}\u{1}\u{fffd}\u{fffd}",
+        "@",
+        "@@@ ###",
+        "http://",
+        "www.",
+        "\u{301}\u{301}",
+        "🔥️🔥️",
+    ] {
         assert_eq!(ix.check(junk, &all()).total_shingles, 0, "{junk:?}");
     }
-    assert_eq!(DocKind::parse("nope"), Err(UniquenessError::BadKind("nope".into())));
+    assert_eq!(
+        DocKind::parse("nope"),
+        Err(UniquenessError::BadKind("nope".into()))
+    );
 }

@@ -53,11 +53,17 @@ fn is_char_script(c: char) -> bool {
 
 /// Characters dropped inside a word instead of splitting it.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{00AD}' | '\u{200C}' | '\u{200D}')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{02BC}' | '\u{00AD}' | '\u{200C}' | '\u{200D}'
+    )
 }
 
 fn is_vietnamese_letter(c: char) -> bool {
-    matches!(c as u32, 0x1EA0..=0x1EF9 | 0x0103 | 0x0111 | 0x01A1 | 0x01B0 | 0x0129 | 0x0169)
+    matches!(
+        c as u32,
+        0x1EA0..=0x1EF9 | 0x0103 | 0x0111 | 0x01A1 | 0x01B0 | 0x0129 | 0x0169
+    )
 }
 
 fn starts_with_ignore_case(hay: &[u8], needle: &[u8]) -> bool {
@@ -80,7 +86,11 @@ fn skippable_len(rest: &[u8], prev_alnum: bool) -> usize {
             .count();
     }
     let handle = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'@' | b'-');
-    if rest.first() == Some(&b'@') && rest.get(1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+    if rest.first() == Some(&b'@')
+        && rest
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+    {
         return 1 + rest[1..].iter().take_while(|b| handle(b)).count();
     }
     0
@@ -98,10 +108,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether a run of characters is certainly NFC without the full check:
-/// everything below U+0300 and the Cyrillic letters is.
+/// everything below U+0300, the Cyrillic letters and the Han ideographs are.
 #[inline]
 fn surely_nfc(s: &str) -> bool {
-    s.chars().all(|c| (c as u32) < 0x300 || (0x400..0x483).contains(&(c as u32)))
+    s.chars()
+        .all(|c| (c as u32) < 0x300 || (0x400..0x483).contains(&(c as u32)))
 }
 
 /// Reusable tokenizer state, so checking while typing allocates nothing.
@@ -128,7 +139,10 @@ impl Tokenizer {
         self.raw_ascii = true;
         let bytes = text.as_bytes();
         let mut pos16: u32 = 0;
-        let mut word = Word { start: None, end: 0 };
+        let mut word = Word {
+            start: None,
+            end: 0,
+        };
         let mut prev_alnum = false;
         let mut i = 0;
         while i < bytes.len() {
@@ -146,10 +160,18 @@ impl Tokenizer {
                     }
                 }
                 if b.is_ascii_alphanumeric() {
+                    // Take the whole ASCII run at once; lower-cased at flush.
+                    let run = bytes[i..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
                     word.start.get_or_insert(pos16);
-                    self.raw.push(char::from(b.to_ascii_lowercase()));
-                    word.end = pos16 + 1;
+                    self.raw.push_str(&text[i..i + run]);
+                    i += run;
+                    pos16 += run as u32;
+                    word.end = pos16;
                     prev_alnum = true;
+                    continue;
                 } else if b == b'\'' && word.start.is_some() && next_is_word_char(&text[i + 1..]) {
                     // Keep the word going; the apostrophe is not part of it.
                 } else {
@@ -176,7 +198,10 @@ impl Tokenizer {
                     pos16 += m.len_utf16() as u32;
                     i += m.len_utf8();
                 }
-                let mut one = Word { start: Some(start), end: pos16 };
+                let mut one = Word {
+                    start: Some(start),
+                    end: pos16,
+                };
                 self.flush(&mut one, FLAG_CJK, stop, out);
                 prev_alnum = true;
                 continue;
@@ -204,20 +229,35 @@ impl Tokenizer {
         self.raw.push(c);
     }
 
-    fn flush(&mut self, word: &mut Word, mut flags: u8, stop: Option<&FxHashSet<u64>>, out: &mut Vec<Token>) {
+    fn flush(
+        &mut self,
+        word: &mut Word,
+        mut flags: u8,
+        stop: Option<&FxHashSet<u64>>,
+        out: &mut Vec<Token>,
+    ) {
         let Some(start) = word.start.take() else {
             return;
         };
         let hash = if self.raw_ascii {
+            self.raw.make_ascii_lowercase();
             hash_bytes(self.raw.as_bytes())
         } else {
             self.norm.clear();
-            if surely_nfc(&self.raw) || matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes) {
-                self.raw.chars().for_each(|ch| push_folded(&mut self.norm, ch));
+            let norm = &mut self.norm;
+            let vi = if surely_nfc(&self.raw)
+                || matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes)
+            {
+                self.raw
+                    .chars()
+                    .fold(false, |vi, ch| push_folded(norm, ch) | vi)
             } else {
-                self.raw.chars().nfc().for_each(|ch| push_folded(&mut self.norm, ch));
-            }
-            if self.norm.chars().any(is_vietnamese_letter) {
+                self.raw
+                    .chars()
+                    .nfc()
+                    .fold(false, |vi, ch| push_folded(norm, ch) | vi)
+            };
+            if vi {
                 flags |= FLAG_VI;
             }
             hash_bytes(self.norm.as_bytes())
@@ -227,7 +267,12 @@ impl Tokenizer {
         if stop.is_some_and(|set| set.contains(&hash)) {
             return;
         }
-        out.push(Token { hash, start, end: word.end, flags });
+        out.push(Token {
+            hash,
+            start,
+            end: word.end,
+            flags,
+        });
     }
 }
 
@@ -235,16 +280,27 @@ fn next_is_word_char(rest: &str) -> bool {
     rest.chars().next().is_some_and(is_word_char)
 }
 
-/// Lower-case one (NFC) character, with the folds `to_lowercase` lacks.
-fn push_folded(norm: &mut String, ch: char) {
+/// Lower-cases one (NFC) character into `norm`, with the folds
+/// `to_lowercase` lacks; returns whether it is a Vietnamese-only letter.
+/// The common scripts skip the Unicode case table.
+#[inline]
+fn push_folded(norm: &mut String, ch: char) -> bool {
+    let shifted = |d: u32| char::from_u32(ch as u32 + d).unwrap_or(ch);
     match ch {
-        'a'..='z' | '0'..='9' | 'а'..='я' => norm.push(ch),
-        'А'..='Я' => norm.push(char::from_u32(ch as u32 + 0x20).unwrap_or(ch)),
-        'ё' | 'Ё' => norm.push('е'),
+        'a'..='z' | '0'..='9' | '\u{E0}'..='\u{FF}' | 'а'..='я' | '\u{3400}'..='\u{9FFF}' => {
+            norm.push(ch)
+        }
         'ß' | 'ẞ' => norm.push_str("ss"),
+        'A'..='Z' | '\u{C0}'..='\u{DE}' | 'А'..='Я' => norm.push(shifted(0x20)),
+        'ё' | 'Ё' => norm.push('е'),
         'ς' => norm.push('σ'),
-        _ => norm.extend(ch.to_lowercase()),
+        _ => {
+            let from = norm.len();
+            norm.extend(ch.to_lowercase());
+            return norm[from..].chars().any(is_vietnamese_letter);
+        }
     }
+    false
 }
 
 /// Hash of one word as the tokenizer would normalise it (for stop-word sets).

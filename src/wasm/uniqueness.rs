@@ -56,18 +56,31 @@ impl UniquenessIndex {
     pub fn upsert_many(&mut self, ids: Array, kinds: Array, texts: Array) -> Result<(), JsValue> {
         let n = ids.length();
         if kinds.length() != n || texts.length() != n {
-            return Err(js_error("BadInput", "ids, kinds and texts must have the same length"));
+            return Err(js_error(
+                "BadInput",
+                "ids, kinds and texts must have the same length",
+            ));
         }
         let mut docs = Vec::with_capacity(n as usize);
         for i in 0..n {
-            let (id, kind, text) = (ids.get(i).as_string(), kinds.get(i).as_string(), texts.get(i).as_string());
+            let (id, kind, text) = (
+                ids.get(i).as_string(),
+                kinds.get(i).as_string(),
+                texts.get(i).as_string(),
+            );
             let (Some(id), Some(kind), Some(text)) = (id, kind, text) else {
-                return Err(js_error("BadInput", format!("document {i} is not three strings")));
+                return Err(js_error(
+                    "BadInput",
+                    format!("document {i} is not three strings"),
+                ));
             };
             docs.push((id, DocKind::parse(&kind).map_err(fail)?, text));
         }
         self.index
-            .upsert_many(docs.iter().map(|(id, kind, text)| (id.as_str(), *kind, text.as_str())))
+            .upsert_many(
+                docs.iter()
+                    .map(|(id, kind, text)| (id.as_str(), *kind, text.as_str())),
+            )
             .map_err(fail)
     }
 

@@ -219,7 +219,7 @@ describe('lists', () => {
     assert.equal((await getPost(id)).projectId, project.id, 'the default project');
 
     await page.click(`${row} ${tid('draft-queue')}`);
-    await page.waitForFunction((sel) => !document.querySelector(sel), row);
+    await page.waitForSelector(`${tid('drafts-item')}[data-id="${id}"]`, { state: 'detached' });
     const queued = await getPost(id);
     assert.equal(queued.status, 'scheduled');
     assert.equal(((queued.scheduledAt % DAY) + DAY) % DAY, 10 * HOUR, 'placed on a 10:00 UTC slot');
@@ -304,6 +304,15 @@ describe('import and export', () => {
     return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
   }
 
+  /** Record every state the import progress bar goes through. */
+  async function watchProgress() {
+    await page.evaluate(() => {
+      window.__progress = [];
+      const bar = document.querySelector('[data-testid="import-progress"]');
+      new MutationObserver(() => window.__progress.push(bar.dataset.state)).observe(bar, { attributes: true, attributeFilter: ['data-state'] });
+    });
+  }
+
   test('import reports each bad row with its line; nothing is imported unless valid rows are kept', async () => {
     const at = futureMonday() + 30 * DAY;
     const marker = `imp${Date.now()}`;
@@ -316,6 +325,7 @@ describe('import and export', () => {
     ].join('\n');
     const count = async () => (await send({ type: 'posts.list', query: marker })).length;
     await open('transfer');
+    await watchProgress();
     await page.selectOption(tid('import-format'), 'csv');
     await page.fill(tid('import-zone'), 'UTC');
     await page.setInputFiles(tid('import-file'), { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -323,6 +333,8 @@ describe('import and export', () => {
     await page.click(tid('import-run'));
     await page.waitForSelector(`${tid('import-progress')}[data-state="done"]`);
     assert.equal(await page.$eval(tid('import-progress'), (p) => p.value), 100);
+    const steps = await page.evaluate(() => window.__progress);
+    assert.ok(steps.indexOf('busy') < steps.lastIndexOf('done') && steps.includes('busy'), `read, then busy, then done: ${steps}`);
     const lines = await page.$$eval(tid('import-error'), (rows) => rows.map((r) => Number(r.querySelector('[data-testid="import-error-line"]').textContent)));
     assert.deepEqual(lines, [3, 5], 'the two bad rows, by physical line');
     const reasons = await page.$$eval(tid('import-error-reason'), (els) => els.map((e) => e.textContent.trim()));
@@ -334,6 +346,38 @@ describe('import and export', () => {
     await page.waitForSelector(`${tid('import-summary')}[data-imported="2"]`);
     assert.equal(await count(), 2, 'the valid rows were imported');
     assert.deepEqual(await page.$$eval(tid('import-error'), (rows) => rows.map((r) => r.dataset.line)), ['3', '5']);
+  });
+
+  test('10,000 hostile rows: every error reported with its line, existing data untouched, nothing executed', async (t) => {
+    const hostile = [
+      '<img src=x onerror="window.__xss=1">', '=HYPERLINK("http://evil.example","x")', '<script>window.__xss=2</script>',
+      '"quoted, with ""quotes"" and, commas"', '\u202eevil', '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    ];
+    const rows = ['Date,Text,Networks'];
+    for (let i = 0; i < 10_000; i += 1) {
+      const text = hostile[i % hostile.length];
+      const cell = /[",]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+      rows.push(`31/31/20${String(i % 100).padStart(2, '0')} 99:99,${cell},x`);
+    }
+    const all = ['draft', 'scheduled', 'published', 'missed', 'expired', 'archived'];
+    const before = (await send({ type: 'posts.list', status: all })).map((p) => `${p.id}@${p.revision}`).sort();
+    await open('transfer');
+    await watchProgress();
+    await page.selectOption(tid('import-format'), 'csv');
+    await page.setInputFiles(tid('import-file'), { name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await page.waitForSelector(`${tid('import-run')}:not([disabled])`);
+    const started = Date.now();
+    await page.click(tid('import-run'));
+    await page.waitForSelector(`${tid('import-progress')}[data-state="done"]`, { timeout: 60_000 });
+    const lines = await page.$$eval(tid('import-error-line'), (els) => els.map((e) => Number(e.textContent)));
+    t.diagnostic(`10,000 hostile rows: ${lines.length} errors reported in ${Date.now() - started} ms`);
+    assert.equal(lines.length, 10_000, 'one error per row');
+    assert.deepEqual(lines, Array.from({ length: 10_000 }, (_, i) => i + 2), 'each with its physical line');
+    assert.equal(await page.getAttribute(tid('import-summary'), 'data-imported'), '0');
+    const after = (await send({ type: 'posts.list', status: all })).map((p) => `${p.id}@${p.revision}`).sort();
+    assert.deepEqual(after, before, 'existing data untouched');
+    assert.equal(await page.evaluate(() => window.__xss ?? null), null, 'nothing executed');
+    assert.equal(await page.$$eval('main img, main script', (els) => els.length), 0);
   });
 
   test('export JSON, CSV and ICS download files with the seeded post', async () => {

@@ -76,7 +76,7 @@ test('next reminders: scheduled posts only, soonest first, at most five, text sh
   assert.equal(await page.$$eval('img', (els) => els.length), 0);
 });
 
-test('quick draft: live counter from the core, over the limit highlighted, uniqueness from the worker', async () => {
+test('quick draft: live counter from the core, over the limit highlighted, uniqueness from the worker', async (t) => {
   await openPopup();
   await page.selectOption(tid('quick-network'), 'x');
   await page.fill(tid('quick-draft'), 'Hello popup');
@@ -98,6 +98,7 @@ test('quick draft: live counter from the core, over the limit highlighted, uniqu
     return p !== undefined && Number(p) !== d;
   }, duplicate);
   const fresh = Number(await page.getAttribute(tid('quick-uniqueness'), 'data-percent'));
+  t.diagnostic(`uniqueness: existing text ${duplicate}%, new text ${fresh}%`);
   assert.ok(duplicate < 50, `an existing post's text is not unique (${duplicate}%)`);
   assert.ok(fresh > duplicate, `new text is more unique (${fresh}% > ${duplicate}%)`);
 });

@@ -45,6 +45,8 @@ export function describeError(err) {
       return t('dashErrBadInput', err.message);
     case 'RuleConflict':
       return t('dashErrRuleConflict');
+    case 'NoFreeSlot':
+      return t('dashErrNoFreeSlot');
     case 'InUse':
       return t('dashErrInUse');
     case 'Unavailable':

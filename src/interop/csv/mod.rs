@@ -44,9 +44,10 @@ pub struct CsvOptions {
     pub now_ms: i64,
     #[serde(default)]
     pub project_id: String,
-    /// Post ids are `<idPrefix><line>`; pass something unique per import.
-    #[serde(default = "default_prefix")]
-    pub id_prefix: String,
+    /// Post ids are `<idPrefix><line>`. Defaults to `csv-<nowMs>-`, so two
+    /// imports of the same file do not collide.
+    #[serde(default)]
+    pub id_prefix: Option<String>,
     #[serde(default)]
     pub date_order: DateOrder,
     /// Networks for rows without a networks column.
@@ -61,9 +62,6 @@ pub struct CsvOptions {
     pub allow_past: bool,
 }
 
-fn default_prefix() -> String {
-    "csv-".into()
-}
 fn default_max_rows() -> usize {
     DEFAULT_MAX_ROWS
 }
@@ -78,7 +76,7 @@ impl CsvOptions {
             keep_valid: false,
             now_ms,
             project_id: String::new(),
-            id_prefix: default_prefix(),
+            id_prefix: None,
             date_order: DateOrder::Auto,
             networks: Vec::new(),
             max_rows: DEFAULT_MAX_ROWS,

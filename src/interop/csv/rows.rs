@@ -19,6 +19,7 @@ pub(super) struct RowReader<'a> {
     options: &'a CsvOptions,
     zone: Zone,
     order: DateOrder,
+    id_prefix: String,
 }
 
 impl<'a> RowReader<'a> {
@@ -43,6 +44,10 @@ impl<'a> RowReader<'a> {
             options,
             zone,
             order: dates::resolve(options.date_order, &evidence),
+            id_prefix: options
+                .id_prefix
+                .clone()
+                .unwrap_or_else(|| format!("csv-{}-", options.now_ms)),
         }
     }
 
@@ -115,7 +120,7 @@ impl<'a> RowReader<'a> {
             }
         }
         let post = Post {
-            id: format!("{}{line}", self.options.id_prefix),
+            id: format!("{}{line}", self.id_prefix),
             project_id: self.options.project_id.clone(),
             text,
             variants: BTreeMap::new(),

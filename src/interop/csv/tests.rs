@@ -10,7 +10,21 @@ const NOW: i64 = 1_700_000_000_000; // 2023-11-14
 fn opts() -> CsvOptions {
     let mut o = CsvOptions::new("Europe/Berlin", NOW);
     o.project_id = "p1".into();
+    o.id_prefix = Some("csv-".into());
     o
+}
+
+#[test]
+fn interop_csv_default_ids_are_unique_per_import() {
+    let ids = |now| {
+        parse_csv(b"text\nhello\n", &CsvOptions::new("UTC", now))
+            .unwrap()
+            .posts[0]
+            .id
+            .clone()
+    };
+    assert_eq!(ids(5), "csv-5-2");
+    assert_ne!(ids(5), ids(6));
 }
 
 fn berlin(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> i64 {

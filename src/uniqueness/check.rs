@@ -97,6 +97,7 @@ pub struct CheckScratch {
     /// (slot, distinct shingle) for every accepted posting: the fragments of
     /// the reported documents come from here without a second lookup pass.
     pairs: Vec<(u32, u32)>,
+    values: Vec<Option<u32>>,
 }
 
 impl UniquenessIndex {
@@ -150,7 +151,6 @@ impl UniquenessIndex {
             let k = self.kinds.get(slot as usize).copied().unwrap_or(DEAD);
             k != DEAD && mask & (1 << (k & 7)) != 0 && Some(slot) != excluded
         };
-        let postings = |h: u64| self.base.postings(h).chain(self.delta.postings(h));
 
         if s.counts.len() < self.ids.len() {
             s.counts.resize(self.ids.len(), 0);
@@ -158,10 +158,24 @@ impl UniquenessIndex {
         s.found.clear();
         s.touched.clear();
         s.pairs.clear();
+        // All base lookups first (independent loads, overlapping misses),
+        // then the posting lists.
+        s.values.clear();
+        s.values.extend((0..total).map(|g| {
+            self.base
+                .lookup(shingles[s.order[s.groups[g] as usize] as usize].hash)
+        }));
         for g in 0..total {
             let h = shingles[s.order[s.groups[g] as usize] as usize].hash;
+            let base = s.values[g]
+                .map(|v| self.base.resolve(v))
+                .into_iter()
+                .flatten();
             let mut any = false;
-            for slot in postings(h).filter(|&slot| accept(slot)) {
+            for slot in base
+                .chain(self.delta.postings(h))
+                .filter(|&slot| accept(slot))
+            {
                 any = true;
                 let c = &mut s.counts[slot as usize];
                 if *c == 0 {

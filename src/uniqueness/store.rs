@@ -44,20 +44,14 @@ impl Iterator for Postings<'_> {
 }
 
 impl Base {
-    /// Slots of the documents holding shingle `h`.
+    /// The entry value for shingle `h` (inline slot or `MULTI | offset`).
+    /// Separate from [`Base::resolve`] so a caller can issue all lookups of a
+    /// draft first: independent loads overlap their cache misses.
     #[inline]
-    pub(crate) fn postings(&self, h: u64) -> Postings<'_> {
-        let none = Postings {
-            one: None,
-            many: [].iter(),
-        };
+    pub(crate) fn lookup(&self, h: u64) -> Option<u32> {
         let b = bucket_of(h);
-        let (Some(&lo), Some(&hi)) = (self.dir.get(b), self.dir.get(b + 1)) else {
-            return none;
-        };
-        let Some(seg) = self.entries.get(lo as usize..hi as usize) else {
-            return none;
-        };
+        let (&lo, &hi) = (self.dir.get(b)?, self.dir.get(b + 1)?);
+        let seg = self.entries.get(lo as usize..hi as usize)?;
         let key = h as u32;
         let key_of = |e: u64| (e >> 32) as u32;
         let n = seg.len();
@@ -69,13 +63,11 @@ impl Base {
         while i < n && key_of(seg[i]) < key {
             i += 1;
         }
-        match seg.get(i) {
-            Some(&e) if key_of(e) == key => self.resolve(e as u32),
-            _ => none,
-        }
+        seg.get(i).filter(|&&e| key_of(e) == key).map(|&e| e as u32)
     }
 
-    fn resolve(&self, v: u32) -> Postings<'_> {
+    #[inline]
+    pub(crate) fn resolve(&self, v: u32) -> Postings<'_> {
         if v & MULTI == 0 {
             return Postings {
                 one: Some(v),

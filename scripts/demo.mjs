@@ -13,7 +13,7 @@ const visible = !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 // Each demo: a page under its real hostname, the composer, and what to type.
 const DEMOS = [
   { name: 'x', url: 'https://x.com/home', composer: '[data-testid="tweetTextarea_0"]', text: 'Shipping Glider today: drafts, queues and reminders right on x.com https://example.com/glider 🚀' },
-  { name: 'bluesky', url: 'https://bsky.app/', composer: '.ProseMirror', text: 'Xin chào Bluesky! Soạn bài ngay tại đây 👋🏽' },
+  { name: 'bluesky', url: 'https://bsky.app/', open: '[data-testid="composeFAB"]', composer: '.ProseMirror', text: 'Xin chào Bluesky! Soạn bài ngay tại đây 👋🏽' },
   { name: 'mastodon', url: 'https://mastodon.social/home', composer: 'textarea', text: 'Привет, Mastodon! Черновик из Glider.' },
   { name: 'linkedin', url: 'https://www.linkedin.com/feed/', composer: '.ql-editor', text: 'Three lessons from a year of local-first tooling.' },
 ];
@@ -27,6 +27,7 @@ async function main() {
     const page = await browser.context.newPage();
     try {
       await page.goto(demo.url);
+      if (demo.open) await page.locator(demo.open).first().click();
       const composer = page.locator(demo.composer).first();
       await composer.waitFor({ timeout: 10000 });
       await composer.click();

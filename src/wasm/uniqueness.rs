@@ -7,7 +7,9 @@ use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use super::{decode, encode, js_error};
-use crate::uniqueness::{self, CheckOptions, CheckScratch, DocKind, UniquenessError};
+use crate::uniqueness::{
+    self, CheckOptions, CheckScratch, DocKind, ShingleConfig, UniquenessError,
+};
 
 /// The stable `variant` each core error carries into JS.
 fn fail(err: UniquenessError) -> JsValue {
@@ -30,18 +32,25 @@ pub struct UniquenessIndex {
 
 impl Default for UniquenessIndex {
     fn default() -> Self {
-        Self::new()
+        UniquenessIndex {
+            index: uniqueness::UniquenessIndex::new(),
+            scratch: CheckScratch::default(),
+        }
     }
 }
 
 #[wasm_bindgen(js_class = UniquenessIndex)]
 impl UniquenessIndex {
+    /// `new UniquenessIndex(config?)`; config `{words, syllables, chars,
+    /// stopWords}` (shingle sizes; defaults measured in docs/BENCHMARKS.md).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> UniquenessIndex {
-        UniquenessIndex {
-            index: uniqueness::UniquenessIndex::new(),
+    pub fn new_js(config: JsValue) -> Result<UniquenessIndex, JsValue> {
+        let config: Option<ShingleConfig> = decode(config)?;
+        Ok(UniquenessIndex {
+            index: uniqueness::UniquenessIndex::with_config(config.unwrap_or_default())
+                .map_err(fail)?,
             scratch: CheckScratch::default(),
-        }
+        })
     }
 
     /// `upsert(id, kind, text)`: add or replace a document; `kind` is
@@ -89,6 +98,17 @@ impl UniquenessIndex {
         self.index.remove(id)
     }
 
+    /// `removeKind(kind) -> number`: drop e.g. every "page" post when the
+    /// user leaves the page.
+    #[wasm_bindgen(js_name = removeKind)]
+    pub fn remove_kind(&mut self, kind: &str) -> Result<usize, JsValue> {
+        Ok(self.index.remove_kind(DocKind::parse(kind).map_err(fail)?))
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.index.contains(id)
+    }
+
     pub fn len(&self) -> usize {
         self.index.len()
     }
@@ -96,6 +116,17 @@ impl UniquenessIndex {
     #[wasm_bindgen(js_name = isEmpty)]
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+
+    /// Merge pending additions and drop removed documents now (otherwise
+    /// done automatically when enough have piled up).
+    pub fn compact(&mut self) {
+        self.index.compact();
+    }
+
+    /// `stats() -> {documents, slots, distinctShingles, postings, bytes}`.
+    pub fn stats(&self) -> Result<JsValue, JsValue> {
+        encode(&self.index.stats())
     }
 
     /// `check(text, options?) -> {uniquenessPercent, totalShingles,
@@ -110,11 +141,27 @@ impl UniquenessIndex {
         encode(&result)
     }
 
+    /// `score(text, options?) -> number`: only the uniqueness percentage (no
+    /// matches, no fragments, no object to build): the cheap per-keystroke call.
+    pub fn score(&mut self, text: &str, options: JsValue) -> Result<f64, JsValue> {
+        let opts: Option<CheckOptions> = decode(options)?;
+        let opts = CheckOptions {
+            limit: 0,
+            fragments: false,
+            ..opts.unwrap_or_default()
+        };
+        Ok(self
+            .index
+            .check_with(&mut self.scratch, text, &opts)
+            .uniqueness_percent)
+    }
+
     /// A compact serialised form, for a fast worker start.
     pub fn serialize(&mut self) -> Uint8Array {
         Uint8Array::from(self.index.to_bytes().as_slice())
     }
 
+    /// `UniquenessIndex.deserialize(bytes)`: the index `serialize` wrote.
     pub fn deserialize(bytes: &[u8]) -> Result<UniquenessIndex, JsValue> {
         Ok(UniquenessIndex {
             index: uniqueness::UniquenessIndex::from_bytes(bytes).map_err(fail)?,

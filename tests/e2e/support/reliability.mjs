@@ -1,0 +1,218 @@
+// Helpers for the reliability and security tests (tests/e2e/reliability-*.test.mjs,
+// tests/e2e/security-*.test.mjs): launch Chromium with a profile that can be
+// reopened, talk to the worker the way extension pages do, stop the worker
+// through the DevTools protocol, and snapshot storage.local.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../lib/browser.mjs';
+import { HOSTS, ROOT } from '../lib/server.mjs';
+
+/** The extension under test: dist/chrome (./build.sh), or GLIDER_EXT_DIR for another build. */
+export const EXT_DIR = process.env.GLIDER_EXT_DIR || path.join(ROOT, 'dist/chrome');
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+
+/** Print a figure so it shows in the test output (and in CI logs). */
+export function figure(name, value) {
+  console.log(`# figure ${name}: ${value}`);
+}
+
+/** Fail early with a clear message when the worker cannot boot (core not built yet). */
+export function assertBuilt() {
+  const pkg = path.join(EXT_DIR, 'pkg/glider.js');
+  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json')) || !fs.existsSync(pkg)) {
+    throw new Error(`no extension at ${EXT_DIR}: run ./build.sh first`);
+  }
+}
+
+/**
+ * Chromium with the extension and a profile folder that survives `close()`
+ * when `keepProfile` is set (to reopen the same profile: a browser restart).
+ * Same flags as lib/browser.mjs.
+ */
+export async function launch({ port, userDir = null, keepProfile = false, extDir = EXT_DIR, headless = true }) {
+  assertBuilt();
+  const dir = userDir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-rel-')));
+  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless,
+    args: [
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  const ext = new Ext(context, extensionId);
+  await ext.init();
+  return {
+    context,
+    extensionId,
+    ext,
+    userDir: dir,
+    get worker() {
+      return ext.worker();
+    },
+    async close() {
+      await context.close().catch(() => {});
+      if (!keepProfile) await fsp.rm(dir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * The extension as the tests see it: an extension page to send messages
+ * from and read storage with, a DevTools session to stop the worker, and
+ * the current Playwright handle of the worker.
+ *
+ * Never evaluate in a worker that is stopped: Playwright then closes the
+ * whole context. `killWorker()` waits until it is stopped; `wake()` sends a
+ * harmless message and waits until it runs again.
+ */
+export class Ext {
+  constructor(context, extensionId) {
+    this.context = context;
+    this.id = extensionId;
+    this.origin = `chrome-extension://${extensionId}/`;
+    this.status = 'running';
+    this.kills = 0;
+  }
+
+  url(pathname) {
+    return `${this.origin}${pathname}`;
+  }
+
+  async init() {
+    // A DevTools session on a plain page: ServiceWorker.* there sees the
+    // extension's worker. (On an extension page, stopping the worker also
+    // closed that page in Chromium 156.)
+    this.blank = await this.context.newPage();
+    this.cdp = await this.context.newCDPSession(this.blank);
+    this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(this.origin)) this.status = v.runningStatus;
+    });
+    await this.cdp.send('ServiceWorker.enable');
+    // The page messages are sent from: the reminder page without an id does one read and stays idle.
+    this.page = await this.openPage('reminder/reminder.html');
+    await this.ready();
+  }
+
+  /** Open an extension page in a new tab. */
+  async openPage(pathname) {
+    const page = await this.context.newPage();
+    page.on('pageerror', (e) => console.error(`[${pathname}] pageerror: ${e.message}`));
+    await page.goto(this.url(pathname));
+    return page;
+  }
+
+  /** The Playwright handle of the running worker (the same object survives a stop/start). */
+  worker() {
+    return this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin)) ?? null;
+  }
+
+  /** Wait until the worker booted (core loaded, storage read, reminders reconciled). */
+  async ready(timeout = 20000) {
+    const end = Date.now() + timeout;
+    let last = null;
+    while (Date.now() < end) {
+      last = await this.send({ type: 'state.get' });
+      if (last?.ok) return last.result;
+      await sleep(100);
+    }
+    throw new Error(`the worker did not boot: ${JSON.stringify(last)} (is the core built? grep -c UniquenessIndex pkg/glider.js)`);
+  }
+
+  /**
+   * Send a runtime message from an extension page. Returns the reply,
+   * `{ transport: message }` when the channel failed (worker stopped mid-way),
+   * or `{ none: true }` when nobody answered (a dropped message).
+   */
+  async send(msg, page = this.page) {
+    return page.evaluate(
+      (m) =>
+        chrome.runtime.sendMessage(m).then(
+          (r) => (r === undefined ? { none: true } : r),
+          (e) => ({ transport: String(e?.message ?? e) }),
+        ),
+      msg,
+    );
+  }
+
+  /** Send and insist on `{ok: true}`; returns the result. */
+  async call(msg, page = this.page) {
+    const reply = await this.send(msg, page);
+    if (!reply?.ok) throw new Error(`${msg.type} failed: ${JSON.stringify(reply).slice(0, 500)}`);
+    return reply.result;
+  }
+
+  /** Everything in storage.local, read by an extension page (pages may read; only the worker writes). */
+  async storage(page = this.page) {
+    return page.evaluate(() => chrome.storage.local.get(null));
+  }
+
+  async waitStatus(want, timeout = 10000) {
+    const end = Date.now() + timeout;
+    while (this.status !== want) {
+      if (Date.now() > end) throw new Error(`worker did not reach "${want}" (is "${this.status}")`);
+      await sleep(5);
+    }
+  }
+
+  /** Stop the worker through the DevTools protocol, as Chrome does to an idle or misbehaving worker. */
+  async killWorker() {
+    await this.cdp.send('ServiceWorker.stopAllWorkers');
+    await this.waitStatus('stopped');
+    this.kills += 1;
+  }
+
+  /** Wake the worker with a read and wait until it is running and booted. */
+  async wake() {
+    await this.ready();
+    await this.waitStatus('running');
+    return this.worker();
+  }
+}
+
+// --- records ----------------------------------------------------------------
+
+let seq = 0;
+/** A unique id for this test process. */
+export function uid(prefix = 'rel') {
+  seq += 1;
+  return `${prefix}-${process.pid.toString(36)}-${Date.now().toString(36)}-${seq}`;
+}
+
+/** A draft post record as the panel builds it (src/model/post.rs, camelCase). */
+export function draft(projectId, text, extra = {}) {
+  const now = Date.now();
+  return { id: uid('post'), projectId, text, networks: ['x'], status: 'draft', createdAt: now, updatedAt: now, revision: 0, ...extra };
+}
+
+/** Only the Glider records (posts, projects, settings, indexes, schema) of a storage snapshot. */
+export function records(snapshot) {
+  return Object.fromEntries(Object.entries(snapshot).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Keys whose value differs between two storage snapshots. */
+export function changedKeys(before, after) {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
+}

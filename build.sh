@@ -106,13 +106,15 @@ LOG_DIR="$ROOT/.tmp/test-logs"
 count_stage() {
   local name=$1 status=$2 log=$3 p f
   case "$name" in
+    # awk alone (no grep in a pipeline): under pipefail a grep that finds
+    # nothing would abort the script instead of counting zero.
     cargo* | wasm*)
-      p=$(grep -Eo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
-      f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
+      p=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^passed/) s += $i} END {print s + 0}' "$log")
+      f=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^failed/) s += $i} END {print s + 0}' "$log")
       ;;
     e2e*)
-      p=$(grep -E '^# pass ' "$log" | awk '{s+=$3} END {print s+0}')
-      f=$(grep -E '^# fail ' "$log" | awk '{s+=$3} END {print s+0}')
+      p=$(awk '/^# pass / {s += $3} END {print s + 0}' "$log")
+      f=$(awk '/^# fail / {s += $3} END {print s + 0}' "$log")
       ;;
     *) if [ "$status" = 0 ]; then p=1 f=0; else p=0 f=1; fi ;;
   esac

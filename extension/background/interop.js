@@ -9,7 +9,10 @@ export async function runImport(ctx, { format, text, keepValid = false, zone }) 
   const projectId = ctx.store.settings()?.defaultProjectId ?? ctx.store.projects()[0]?.id;
   let parsed;
   if (format === 'json') parsed = ctx.core.importJson(text);
-  else if (format === 'csv') parsed = ctx.core.parseCsv(text, { zone: zone ?? 'UTC', keepValid, nowMs: now, projectId });
+  // CSV rows have no ids: the core names them `<idPrefix><line>`, so each
+  // import needs its own prefix or a second file's rows would be skipped as
+  // "already imported" (same line numbers).
+  else if (format === 'csv') parsed = ctx.core.parseCsv(text, { zone: zone ?? 'UTC', keepValid, nowMs: now, projectId, idPrefix: `csv-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}-` });
   else throw new StoreError('BadInput', `unknown import format ${format}`);
   const errors = parsed.errors ?? [];
   const posts = parsed.posts ?? parsed.data?.posts ?? [];

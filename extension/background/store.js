@@ -40,7 +40,10 @@ export class Store {
       await this.area.set(migrated.items);
       if (migrated.remove.length) await this.area.remove(migrated.remove);
     }
-    this.items = new Map(Object.entries(migrated.items ?? all));
+    // `migrated.items` holds only the new or changed keys: the mirror is
+    // everything stored, overlaid with them (else a restarted worker would
+    // see an empty store and overwrite records it no longer knows about).
+    this.items = new Map(Object.entries({ ...all, ...(migrated.items ?? {}) }));
     for (const key of migrated.remove ?? []) this.items.delete(key);
     return migrated;
   }

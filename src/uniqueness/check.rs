@@ -89,7 +89,7 @@ pub struct CheckResult {
 #[derive(Default)]
 pub struct CheckScratch {
     sh: Shingler,
-    order: Vec<u32>,
+    order: Vec<(u64, u32)>,
     groups: Vec<u32>,
     found: Vec<bool>,
     counts: Vec<u32>,
@@ -115,17 +115,20 @@ impl UniquenessIndex {
     ) -> CheckResult {
         let s = scratch;
         s.sh.run(text, &self.cfg, self.stop.as_ref());
-        // Group shingle occurrences by hash: `order` sorted by (hash, position),
-        // `groups[g]..groups[g + 1]` the occurrences of distinct shingle g.
+        // Group shingle occurrences by hash: `order` holds (hash, position)
+        // sorted, `groups[g]..groups[g + 1]` the occurrences of distinct shingle g.
         let shingles = &s.sh.shingles;
         s.order.clear();
-        s.order.extend(0..shingles.len() as u32);
-        s.order
-            .sort_unstable_by_key(|&i| (shingles[i as usize].hash, i));
+        s.order.extend(
+            shingles
+                .iter()
+                .enumerate()
+                .map(|(i, sh)| (sh.hash, i as u32)),
+        );
+        s.order.sort_unstable();
         s.groups.clear();
-        for (n, &i) in s.order.iter().enumerate() {
-            let prev = n.checked_sub(1).map(|p| shingles[s.order[p] as usize].hash);
-            if prev != Some(shingles[i as usize].hash) {
+        for n in 0..s.order.len() {
+            if n == 0 || s.order[n - 1].0 != s.order[n].0 {
                 s.groups.push(n as u32);
             }
         }
@@ -161,12 +164,10 @@ impl UniquenessIndex {
         // All base lookups first (independent loads, overlapping misses),
         // then the posting lists.
         s.values.clear();
-        s.values.extend((0..total).map(|g| {
-            self.base
-                .lookup(shingles[s.order[s.groups[g] as usize] as usize].hash)
-        }));
+        s.values
+            .extend((0..total).map(|g| self.base.lookup(s.order[s.groups[g] as usize].0)));
         for g in 0..total {
-            let h = shingles[s.order[s.groups[g] as usize] as usize].hash;
+            let h = s.order[s.groups[g] as usize].0;
             let base = s.values[g]
                 .map(|v| self.base.resolve(v))
                 .into_iter()
@@ -225,7 +226,11 @@ impl UniquenessIndex {
         let span = |gs: &mut dyn Iterator<Item = usize>| -> Vec<Fragment> {
             let mut occ: Vec<u32> = Vec::new();
             for g in gs {
-                occ.extend_from_slice(&s.order[s.groups[g] as usize..s.groups[g + 1] as usize]);
+                occ.extend(
+                    s.order[s.groups[g] as usize..s.groups[g + 1] as usize]
+                        .iter()
+                        .map(|o| o.1),
+                );
             }
             fragments(shingles, &s.sh.tokens, occ)
         };

@@ -19,7 +19,7 @@ export const HOUR = 60 * MINUTE;
 
 /** Print a figure so it shows in the test output (and in CI logs). */
 export function figure(name, value) {
-  console.log(`# figure ${name}: ${value}`);
+  console.log(`[figure] ${name}: ${value}`);
 }
 
 /** Fail early with a clear message when the worker cannot boot (core not built yet). */
@@ -93,6 +93,7 @@ export class Ext {
     this.id = extensionId;
     this.origin = `chrome-extension://${extensionId}/`;
     this.status = 'running';
+    this.stops = 0; // 'stopped' transitions seen (a stop may be followed by a restart at once)
     this.kills = 0;
   }
 
@@ -101,13 +102,21 @@ export class Ext {
   }
 
   async init() {
+    this.current = this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin)) ?? null;
+    this.context.on('serviceworker', (w) => {
+      if (w.url().startsWith(this.origin)) this.current = w;
+    });
     // A DevTools session on a plain page: ServiceWorker.* there sees the
     // extension's worker. (On an extension page, stopping the worker also
     // closed that page in Chromium 156.)
     this.blank = await this.context.newPage();
     this.cdp = await this.context.newCDPSession(this.blank);
     this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(this.origin)) this.status = v.runningStatus;
+      for (const v of versions) {
+        if (!v.scriptURL.startsWith(this.origin)) continue;
+        if (v.runningStatus === 'stopped' && this.status !== 'stopped') this.stops += 1;
+        this.status = v.runningStatus;
+      }
     });
     await this.cdp.send('ServiceWorker.enable');
     // The page messages are sent from: the reminder page without an id does one read and stays idle.
@@ -123,9 +132,12 @@ export class Ext {
     return page;
   }
 
-  /** The Playwright handle of the running worker (the same object survives a stop/start). */
+  /**
+   * The Playwright handle of the worker. The same object survives a
+   * stop/start; a reload or disable→enable makes a new one.
+   */
   worker() {
-    return this.context.serviceWorkers().find((w) => w.url().startsWith(this.origin)) ?? null;
+    return this.current;
   }
 
   /** Wait until the worker booted (core loaded, storage read, reminders reconciled). */
@@ -177,10 +189,52 @@ export class Ext {
   }
 
   /** Stop the worker through the DevTools protocol, as Chrome does to an idle or misbehaving worker. */
-  async killWorker() {
+  async killWorker(timeout = 10000) {
+    const before = this.stops;
     await this.cdp.send('ServiceWorker.stopAllWorkers');
-    await this.waitStatus('stopped');
+    const end = Date.now() + timeout;
+    while (this.stops === before) {
+      if (Date.now() > end) throw new Error(`the worker did not stop (is "${this.status}")`);
+      await sleep(5);
+    }
     this.kills += 1;
+  }
+
+  /** chrome://extensions with developer mode on (a developer reloading an unpacked extension has it on). */
+  async extensionsPage() {
+    if (this.mgmt && !this.mgmt.isClosed()) return this.mgmt;
+    this.mgmt = await this.context.newPage();
+    await this.mgmt.goto('chrome://extensions');
+    await this.mgmt.evaluate(() => chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }));
+    return this.mgmt;
+  }
+
+  /** Wait for the new worker after a reload/enable, reopen the message page and wait for boot. */
+  async afterRestart(nextWorker) {
+    await nextWorker;
+    if (!this.page.isClosed()) await this.page.close().catch(() => {});
+    this.page = await this.openPage('reminder/reminder.html');
+    return this.ready();
+  }
+
+  /** `chrome.runtime.reload()` from the worker, as an update or a developer's reload does. */
+  async reload() {
+    await this.extensionsPage();
+    const next = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin), timeout: 20000 });
+    // Deferred so the evaluate returns before the worker goes away.
+    await this.worker().evaluate(() => setTimeout(() => chrome.runtime.reload(), 20));
+    return this.afterRestart(next);
+  }
+
+  /** Disable, then enable the extension, as the user does in chrome://extensions. */
+  async disableEnable() {
+    const mgmt = await this.extensionsPage();
+    await mgmt.evaluate((id) => chrome.management.setEnabled(id, false), this.id);
+    const state = await mgmt.evaluate((id) => chrome.management.get(id).then((e) => e.enabled), this.id);
+    if (state !== false) throw new Error('the extension did not get disabled');
+    const next = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(this.origin), timeout: 20000 });
+    await mgmt.evaluate((id) => chrome.management.setEnabled(id, true), this.id);
+    return this.afterRestart(next);
   }
 
   /** Wake the worker with a read and wait until it is running and booted. */

@@ -1,0 +1,83 @@
+//! Storage, import/export and uniqueness exports through the WASM boundary,
+//! in headless Chromium: the shapes the worker relies on.
+#![cfg(target_arch = "wasm32")]
+
+use glider::wasm::{interop, storage, uniqueness::UniquenessIndex};
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+const POST: &str = r#"{"id":"p1","projectId":"default","text":"Hello","status":"draft","createdAt":1,"updatedAt":1,"revision":0}"#;
+
+#[wasm_bindgen_test]
+fn plan_write_bumps_revision_and_indexes_a_new_post() {
+    let index_key = storage::index_key_for("post:p1").unwrap().unwrap();
+    assert!(index_key.starts_with("index:post:"));
+    let plan = storage::plan_write("post:p1", JsValue::NULL, js(POST), JsValue::NULL).unwrap();
+    let set = get(&plan, "set");
+    assert_eq!(get(&get(&set, "post:p1"), "revision").as_f64(), Some(1.0));
+    assert!(get(&set, &index_key).is_object());
+}
+
+#[wasm_bindgen_test]
+fn stale_write_is_a_conflict_with_its_revisions() {
+    let stored = get(
+        &get(
+            &storage::plan_write("post:p1", JsValue::NULL, js(POST), JsValue::NULL).unwrap(),
+            "set",
+        ),
+        "post:p1",
+    );
+    // Based on revision 0 while storage holds 1: refused, never overwritten.
+    let err = storage::plan_write("post:p1", stored, js(POST), JsValue::NULL).unwrap_err();
+    assert_eq!(
+        get(&err, "variant").as_string().as_deref(),
+        Some("Conflict")
+    );
+    assert_eq!(get(&err, "expected").as_f64(), Some(0.0));
+    assert_eq!(get(&err, "actual").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn empty_storage_migrates_to_the_current_schema() {
+    let m = storage::migrate_storage(js("{}")).unwrap();
+    assert_eq!(
+        get(&m, "toVersion").as_f64(),
+        Some(f64::from(storage::schema_version()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn csv_rows_are_reported_with_their_lines() {
+    let csv = "Date,Text\n2030-01-02 09:00,Hello\nnot a date,Bad\n";
+    let opts = js(r#"{"zone":"Europe/Berlin","nowMs":0}"#);
+    let res = interop::parse_csv(JsValue::from_str(csv), opts).unwrap();
+    let errors = js_sys::Array::from(&get(&res, "errors"));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(get(&errors.get(0), "line").as_f64(), Some(3.0));
+    let posts = js_sys::Array::from(&get(&res, "posts"));
+    assert_eq!(posts.length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn uniqueness_index_finds_a_copy_and_excludes_itself() {
+    let mut index = UniquenessIndex::new_js(JsValue::UNDEFINED).unwrap();
+    let text = "the quick brown fox jumps over the lazy dog near the river bank today";
+    index.upsert("a", "archive", text).unwrap();
+    let copy = index.check(text, JsValue::NULL).unwrap();
+    assert_eq!(get(&copy, "uniquenessPercent").as_f64(), Some(0.0));
+    let own = index.check(text, js(r#"{"excludeId":"a"}"#)).unwrap();
+    assert_eq!(get(&own, "uniquenessPercent").as_f64(), Some(100.0));
+    let err = index.upsert("b", "nonsense", "x").unwrap_err();
+    assert_eq!(get(&err, "variant").as_string().as_deref(), Some("BadKind"));
+}

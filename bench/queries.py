@@ -90,7 +90,7 @@ def main():
             queries.append({"type": "fresh", "text": rng.choice(fresh)["text"][:2000]})
         vi = [d for d in archive_docs if d["lang"] == "vi"]
         for i in range(100 if vi else 0):
-            t = edit(rng.choice(vi)["text"], 0.1 if i % 4 == 3 else 0.0, rng, vocab)
+            t = edit(rng.choice(vi)["text"], 0.1 if i % 4 >= 2 else 0.0, rng, vocab)
             form = "NFC" if i % 2 == 0 else "NFD"
             queries.append({"type": f"vietnamese-{form}", "text": unicodedata.normalize(form, t)})
         fresh_vi = [d for d in fresh if d["lang"] == "vi"]

@@ -99,7 +99,7 @@ try {
     const mh = await inPage("runMinhash", n, {});
     peers["npm-minhash"] = { ...score(mh.outputs, truth), build_ms: mh.build_ms, built: mh.built, p50_ms: mh.p50_ms, p99_ms: mh.p99_ms };
     console.error(`chromium ${n}: npm-minhash p50 ${mh.p50_ms.toFixed(3)} ms, build ${mh.build_ms.toFixed(0)} ms`);
-    const cap = Number(process.env[`PEER_QUERIES_${n}`] || (n >= 100000 ? 40 : n >= 10000 ? 200 : Infinity));
+    const cap = Number(process.env[`PEER_QUERIES_${n}`] || (n >= 100000 ? 20 : n >= 10000 ? 100 : Infinity));
     const ss = await inPage("runStringSimilarity", n, { maxQueries: cap });
     peers["string-similarity"] = { ...score(ss.outputs, truth), p50_ms: ss.p50_ms, p99_ms: ss.p99_ms };
     console.error(`chromium ${n}: string-similarity p50 ${ss.p50_ms.toFixed(3)} ms over ${ss.outputs.length} queries`);

@@ -58,15 +58,18 @@ fn empty_storage_migrates_to_the_current_schema() {
 }
 
 #[wasm_bindgen_test]
-fn csv_rows_are_reported_with_their_lines() {
+fn csv_rows_are_reported_with_their_lines_and_import_is_all_or_nothing() {
     let csv = "Date,Text\n2030-01-02 09:00,Hello\nnot a date,Bad\n";
-    let opts = js(r#"{"zone":"Europe/Berlin","nowMs":0}"#);
-    let res = interop::parse_csv(JsValue::from_str(csv), opts).unwrap();
+    let strict = js(r#"{"zone":"Europe/Berlin","nowMs":0}"#);
+    let res = interop::parse_csv(JsValue::from_str(csv), strict).unwrap();
     let errors = js_sys::Array::from(&get(&res, "errors"));
     assert_eq!(errors.length(), 1);
     assert_eq!(get(&errors.get(0), "line").as_f64(), Some(3.0));
-    let posts = js_sys::Array::from(&get(&res, "posts"));
-    assert_eq!(posts.length(), 1);
+    // One bad row and no keepValid: nothing is imported.
+    assert_eq!(js_sys::Array::from(&get(&res, "posts")).length(), 0);
+    let keep = js(r#"{"zone":"Europe/Berlin","nowMs":0,"keepValid":true}"#);
+    let res = interop::parse_csv(JsValue::from_str(csv), keep).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&res, "posts")).length(), 1);
 }
 
 #[wasm_bindgen_test]

@@ -55,7 +55,13 @@ function scheduleUniqueness() {
 let syncTimer = 0;
 function schedulePageSync() {
   clearTimeout(syncTimer);
-  syncTimer = setTimeout(() => toContent({ type: 'composer.insert', text: editor.value, replace: true }), 700);
+  syncTimer = setTimeout(async () => {
+    const typing = editor.focused();
+    await toContent({ type: 'composer.insert', text: editor.value, replace: true });
+    // Inserting focuses the site's composer: keep the keyboard in the panel,
+    // or the user's next keystrokes would go to the page (where any script can read them).
+    if (typing && !editor.focused()) editor.textarea.focus();
+  }, 700);
 }
 
 export function refresh({ fromUser = false } = {}) {

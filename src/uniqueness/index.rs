@@ -140,7 +140,18 @@ impl UniquenessIndex {
                 spans.push((slot, from, pending.len()));
             }
         }
-        self.compact_with(&pending, &spans);
+        if self.delta.len() + pending.len() <= DELTA_MIN {
+            // A small batch (the posts scraped from a page) goes to the delta:
+            // building a base means walking all 65,536 buckets.
+            for &(slot, from, to) in &spans {
+                for &h in &pending[from..to] {
+                    self.delta.insert(h, slot);
+                }
+            }
+            self.maybe_compact();
+        } else {
+            self.compact_with(&pending, &spans);
+        }
         Ok(())
     }
 

@@ -68,7 +68,11 @@ impl BruteForce {
             if !wanted || opts.exclude_id.as_deref() == Some(id.as_str()) {
                 continue;
             }
-            // Iterate the document, probe the draft: linear in the corpus.
+            // Iterate the document, probe the draft: linear in the corpus
+            // (and no allocation for the many documents sharing nothing).
+            if !set.iter().any(|h| draft_set.contains(h)) {
+                continue;
+            }
             let common: Vec<u64> = set
                 .iter()
                 .copied()

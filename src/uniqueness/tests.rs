@@ -370,6 +370,34 @@ fn upsert_many_equals_upserts_and_compaction_is_invisible() {
     ] {
         assert_eq!(one.check(q, &all()), many.check(q, &all()));
     }
+    // A small batch (a page's posts) takes the delta path.
+    let page: Vec<(String, String)> = (0..50)
+        .map(|i| {
+            (
+                format!("p{i}"),
+                format!("page post {i} says word{} and word{}", i % 7, i % 3),
+            )
+        })
+        .collect();
+    let slots = many.stats().slots;
+    many.upsert_many(
+        page.iter()
+            .map(|(id, t)| (id.as_str(), DocKind::Page, t.as_str())),
+    )
+    .unwrap();
+    for (id, t) in &page {
+        one.upsert(id, DocKind::Page, t).unwrap();
+    }
+    assert_eq!(many.stats().slots, slots + 50);
+    let q = "page post 3 says word3 and word0 then w3";
+    assert_eq!(one.check(q, &all()), many.check(q, &all()));
+    assert_eq!(many.check(q, &all()).matches[0].id, "p3");
+    assert_eq!(many.remove_kind(DocKind::Page), 50);
+    assert!(many
+        .check(q, &all())
+        .matches
+        .iter()
+        .all(|m| m.kind != DocKind::Page));
 }
 
 #[test]

@@ -270,3 +270,147 @@ export function changedKeys(before, after) {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
+
+// --- XSS ----------------------------------------------------------------------
+
+// What a payload's script does if it ever runs: set a flag on its own global
+// and, where reachable, on its parent's and top's (a payload that makes an
+// iframe runs there). No spaces, so it also fits unquoted attributes.
+const JS = 'self.__xss=1;try{parent.__xss=1;top.__xss=1}catch(e){}';
+const B64 = Buffer.from(JS).toString('base64');
+
+/** About 100 classic XSS payloads (OWASP filter-evasion list, polyglots, template tricks). */
+export function xssPayloads() {
+  return [
+    `<script>${JS}</script>`,
+    `<script src=data:,${JS}></script>`,
+    `<script type=module>${JS}</script>`,
+    `<img src=x onerror="${JS}">`,
+    `<img src=x onerror=${JS}>`,
+    `<IMG SRC=x ONERROR=${JS}>`,
+    `<img/src/onerror=${JS}>`,
+    `<img src=x onerror  =  ${JS}>`,
+    `<img\tsrc=x\tonerror=${JS}>`,
+    `<img\nsrc=x\nonerror=${JS}>`,
+    `<img src=1 onerror=${JS} <`,
+    `<img src="x" onerror="eval(atob('${B64}'))">`,
+    `<img src=x onerror=&#x73;elf.__xss=1>`,
+    `<img src=x onerror=import('data:text/javascript,${encodeURIComponent(JS)}')>`,
+    `<img srcset=",,,,x" onerror=${JS}>`,
+    `<picture><source srcset=x><img src=x onerror=${JS}></picture>`,
+    `<svg onload=${JS}>`,
+    `<svg/onload=${JS}>`,
+    `<svg><script>${JS}</script></svg>`,
+    `<svg><animate onbegin=${JS} attributeName=x dur=1s>`,
+    `<svg><set attributeName=onload to=${JS}>`,
+    `<svg><a xlink:href="javascript:${JS}"><text y=20>x</text></a></svg>`,
+    `<svg><foreignObject><img src=x onerror=${JS}></foreignObject></svg>`,
+    `<svg><style><img src=x onerror=${JS}></style></svg>`,
+    `<svg><use href="data:image/svg+xml,<svg id='x' xmlns='http://www.w3.org/2000/svg'><image href='1' onerror='${JS}'/></svg>#x"/></svg>`,
+    `<math><mtext><table><mglyph><style><img src=x onerror=${JS}>`,
+    `<math href="javascript:${JS}">x</math>`,
+    `<body onload=${JS}>`,
+    `<body onpageshow=${JS}>`,
+    `<frameset onload=${JS}>`,
+    `<iframe src="javascript:${JS}"></iframe>`,
+    `<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>`,
+    `<iframe src="data:text/html,<script>parent.__xss=1</script>"></iframe>`,
+    `<object data="javascript:${JS}">`,
+    `<object data="data:text/html,<script>parent.__xss=1</script>">`,
+    `<embed src="javascript:${JS}">`,
+    `<portal src="javascript:${JS}">`,
+    `<a href="javascript:${JS}">click</a>`,
+    `<a href="JaVaScRiPt:${JS}">x</a>`,
+    `<a href="&#106;avascript:${JS}">x</a>`,
+    `<a href=" javascript:${JS}">x</a>`,
+    `<a href="java\tscript:${JS}">x</a>`,
+    `<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>`,
+    `javascript:${JS}`,
+    `JaVaScRiPt:${JS}`,
+    `data:text/html,<script>${JS}</script>`,
+    'vbscript:msgbox(1)',
+    `<form action="javascript:${JS}"><button>x</button></form>`,
+    `<button formaction="javascript:${JS}">x</button>`,
+    `<isindex action=javascript:${JS} type=image>`,
+    `<input autofocus onfocus=${JS}>`,
+    `<input type=image src=x onerror=${JS}>`,
+    `<select autofocus onfocus=${JS}>`,
+    `<textarea autofocus onfocus=${JS}>`,
+    `<keygen autofocus onfocus=${JS}>`,
+    `<x contenteditable onfocus=${JS} autofocus>`,
+    `<xss id=x tabindex=1 onfocusin=${JS}></xss>`,
+    `<x onclick=${JS}>click`,
+    `<details open ontoggle=${JS}>`,
+    `<dialog open onclose=${JS}>`,
+    `<video><source onerror=${JS}>`,
+    `<audio src=x onerror=${JS}>`,
+    `<marquee onstart=${JS}>`,
+    `<table background="javascript:${JS}">`,
+    `<div style="background:url(javascript:${JS})">`,
+    `<div style="width:expression(${JS})">`,
+    `<style>@import 'javascript:${JS}';</style>`,
+    `<style>*{background:url("javascript:${JS}")}</style>`,
+    `<link rel=stylesheet href="javascript:${JS}">`,
+    `<meta http-equiv="refresh" content="0;url=javascript:${JS}">`,
+    `<base href="javascript:${JS}//">`,
+    `<noscript><p title="</noscript><img src=x onerror=${JS}>">`,
+    `<template><img src=x onerror=${JS}></template>`,
+    `<xmp><img src=x onerror=${JS}></xmp>`,
+    `<listing><img src=x onerror=${JS}></listing>`,
+    `<plaintext><img src=x onerror=${JS}>`,
+    `<scr<script>ipt>${JS}</scr</script>ipt>`,
+    `"><script>${JS}</script>`,
+    `'><img src=x onerror=${JS}>`,
+    `"onmouseover="${JS}`,
+    `' onfocus='${JS}' autofocus='`,
+    `</textarea><script>${JS}</script>`,
+    `</title><script>${JS}</script>`,
+    `</style><script>${JS}</script>`,
+    `--><script>${JS}</script>`,
+    `]]><script>${JS}</script>`,
+    `</p></li></ul><img src=x onerror=${JS}>`,
+    `javascript:/*--></title></style></textarea></script></xmp><svg/onload='+/"/+/onmouseover=1/+/[*/[]/+${JS}//'>`,
+    `\${${JS}}`,
+    `\`+${JS}+\``,
+    `{{constructor.constructor('${JS}')()}}`,
+    `#{${JS}}`,
+    `%3Cscript%3E${JS}%3C%2Fscript%3E`,
+    `&lt;script&gt;${JS}&lt;/script&gt;`,
+    `\u003cimg src=x onerror=${JS}\u003e`,
+    `\u202e<img src=x onerror=${JS}>`,
+    `<img src=x onerror=${JS}>\u0000<script>${JS}</script>`,
+    '__proto__',
+    'constructor',
+    `<img src=x onerror=${JS}>`.repeat(40),
+  ];
+}
+
+/**
+ * Runs in a page or frame: everything in the DOM (open shadow roots
+ * included) that markup from data would have created. Extension code
+ * builds elements with createElement/textContent and listeners with
+ * addEventListener, so none of these may exist.
+ */
+export function scanDom() {
+  const FORBIDDEN = [
+    'script:not([src])', 'iframe', 'object', 'embed', 'frame', 'frameset', 'base', 'math', 'portal', 'xmp', 'plaintext',
+    'listing', 'marquee', 'isindex', 'keygen', 'xss', 'x', 'meta[http-equiv]', '[srcdoc]', 'svg script', 'svg animate',
+    'svg set', 'foreignObject', 'noscript', 'template', 'img[src="x"]', 'img[src="1"]', 'video', 'audio', 'picture',
+    'body body', 'scr',
+  ].join(',');
+  const URL_ATTRS = /^(href|src|action|formaction|data|xlink:href|background|poster|srcset)$/i;
+  const found = [];
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.matches(FORBIDDEN)) found.push(`<${el.localName}> element`);
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name)) found.push(`<${el.localName} ${a.name}>`);
+        if (URL_ATTRS.test(a.name) && /^\s*(java|vb)script:|^\s*data:text\/html/i.test(a.value.replace(/[\t\n\r]/g, ''))) found.push(`<${el.localName} ${a.name}=${a.value.slice(0, 40)}>`);
+        if (a.name === 'style' && /javascript:|expression\(/i.test(a.value)) found.push(`<${el.localName} style=${a.value.slice(0, 40)}>`);
+      }
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  return { found, flag: self.__xss ?? null, text: document.body?.innerText ?? '' };
+}

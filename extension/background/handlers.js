@@ -158,6 +158,25 @@ export const handlers = {
     return ctx.store.write('settings', { ...current, ...settings, revision: settings.revision ?? current?.revision ?? 0 });
   },
 
+  // The host is taken from the sender, never from the message: a page can't
+  // write another site's preferences.
+  async 'panel.prefs.get'(_msg, sender) {
+    const ctx = await boot();
+    const host = new URL(sender.url).host;
+    return ctx.store.settings()?.panels?.[host] ?? { open: false, side: 'right' };
+  },
+
+  async 'panel.prefs.save'({ open, side }, sender) {
+    if (side !== 'left' && side !== 'right') throw new StoreError('BadInput', `unknown side ${side}`);
+    const ctx = await boot();
+    const host = new URL(sender.url).host;
+    const saved = await ctx.store.update('settings', (s) => ({ ...s, panels: { ...(s.panels ?? {}), [host]: { open, side } } })).catch(async (err) => {
+      if (err.variant !== 'NotFound') throw err;
+      return ctx.store.write('settings', { panels: { [host]: { open, side } }, revision: 0 });
+    });
+    return saved.panels[host];
+  },
+
   async 'import.run'(msg) {
     return runImport(await boot(), msg);
   },

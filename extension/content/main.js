@@ -9,7 +9,7 @@ import genericAdapter from '../adapters/generic.js';
 import { ComposerTracker } from './tracker.js';
 import { PanelFrame } from './panel-frame.js';
 
-const ACCEPTS = ['composer.read', 'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle'];
+const ACCEPTS = ['composer.read', 'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle', 'panel.side'];
 
 function start() {
   // Injected twice (manifest + activeTab on a user gesture)? Keep the first.
@@ -19,7 +19,9 @@ function start() {
   const adapter = matched ?? genericAdapter;
   const send = (msg) => api.runtime.sendMessage(msg).catch(() => {});
 
-  const panel = new PanelFrame(adapter.id);
+  // Remember open/closed and side per site; the worker keeps it (single writer).
+  const savePrefs = () => send({ type: 'panel.prefs.save', open: panel.isOpen(), side: panel.side });
+  const panel = new PanelFrame(adapter.id, savePrefs);
   const tracker = new ComposerTracker(adapter, {
     onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text }),
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
@@ -59,6 +61,9 @@ function start() {
       case 'panel.toggle':
         panel.toggle(msg.open);
         return { ok: true, open: panel.isOpen() };
+      case 'panel.side':
+        panel.setSide(msg.side);
+        return { ok: true, side: panel.side };
       default:
         return { ok: false };
     }
@@ -67,6 +72,15 @@ function start() {
   // Pages without a dedicated adapter get Glider only on a user gesture
   // (toolbar / shortcut through activeTab), so open the panel right away.
   if (!matched) panel.toggle(true);
+  else
+    api.runtime
+      .sendMessage({ type: 'panel.prefs.get' })
+      .then((res) => {
+        if (!res?.ok) return;
+        panel.setSide(res.result.side, false);
+        if (res.result.open && !panel.isOpen()) panel.toggle(true, false);
+      })
+      .catch(() => {});
   globalThis.__gliderContent = { adapter, tracker, panel };
   return globalThis.__gliderContent;
 }

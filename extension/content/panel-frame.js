@@ -17,8 +17,10 @@ const STYLE = `
 `;
 
 export class PanelFrame {
-  constructor(network) {
+  constructor(network, onChange = () => {}) {
     this.network = network;
+    this.onChange = onChange;
+    this.side = 'right';
     this.host = document.createElement('glider-root');
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -48,8 +50,8 @@ export class PanelFrame {
   ensureFrame() {
     if (this.frame) return this.frame;
     const frame = document.createElement('iframe');
-    frame.className = 'frame right';
-    frame.src = api.runtime.getURL(`panel/panel.html#network=${encodeURIComponent(this.network)}`);
+    frame.className = `frame ${this.side}`;
+    frame.src = api.runtime.getURL(`panel/panel.html#network=${encodeURIComponent(this.network)}&side=${this.side}`);
     frame.allow = 'clipboard-write';
     frame.title = t('panelTitle');
     frame.hidden = true;
@@ -58,10 +60,19 @@ export class PanelFrame {
     return frame;
   }
 
-  toggle(open = !this.isOpen()) {
+  /** Show or hide the panel; `remember` = false when restoring saved state. */
+  toggle(open = !this.isOpen(), remember = true) {
     const frame = this.ensureFrame();
     frame.hidden = !open;
+    if (remember) this.onChange();
     return open;
+  }
+
+  setSide(side, remember = true) {
+    if (side !== 'left' && side !== 'right') return;
+    this.side = side;
+    if (this.frame) this.frame.className = `frame ${side}`;
+    if (remember) this.onChange();
   }
 
   /** `mount` is the adapter's `{ anchor, where }`, or null when there is no composer. */

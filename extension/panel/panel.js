@@ -107,6 +107,10 @@ $('network-select').addEventListener('change', (e) => {
 $('project-select').addEventListener('change', (e) => (state.projectId = e.target.value));
 $('variant-toggle').addEventListener('change', () => refresh());
 $('collapse').addEventListener('click', () => toContent({ type: 'panel.toggle', open: false }));
+$('switch-side').addEventListener('click', async () => {
+  const res = await toContent({ type: 'panel.side', side: state.side === 'left' ? 'right' : 'left' });
+  if (res?.ok) state.side = res.side;
+});
 
 const extensionOrigin = api.runtime.getURL('');
 api.runtime.onMessage.addListener((msg, sender) => {

@@ -15,6 +15,7 @@ export const state = {
   count: null,
   uniq: null,
   pagePosts: [],
+  side: params.get('side') === 'left' ? 'left' : 'right',
 };
 
 export function toast(text, isError = false) {

@@ -26,6 +26,10 @@ export const MESSAGES = Object.freeze({
   'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
   'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean' } },
+  // Panel open/closed and side, remembered per site (the worker stores it; the host comes from the sender).
+  'panel.prefs.get': { from: [FROM.CONTENT], fields: {} },
+  'panel.prefs.save': { from: [FROM.CONTENT], fields: { open: 'boolean', side: 'string' } },
+  'panel.side': { from: [FROM.EXTENSION], fields: { side: 'string' } },
 
   // --- to the worker (from extension pages) ---
   'core.count': { from: [FROM.EXTENSION], fields: { text: 'string', network: 'string', options: 'object?' } },

@@ -37,6 +37,25 @@ pub enum Theme {
     Dark,
 }
 
+/// Which side of the page the panel docks on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PanelSide {
+    #[default]
+    Right,
+    Left,
+}
+
+/// The panel's state on one site, remembered across visits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PanelPrefs {
+    #[serde(default)]
+    pub open: bool,
+    #[serde(default)]
+    pub side: PanelSide,
+}
+
 /// User settings (v3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -54,6 +73,10 @@ pub struct Settings {
     /// First day of the calendar week, 0 = Monday .. 6 = Sunday.
     #[serde(default)]
     pub week_starts_on: u8,
+    /// Panel state per site host ("x.com"). Additive within v3: older
+    /// records simply lack it.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub panels: std::collections::BTreeMap<String, PanelPrefs>,
     #[serde(default)]
     pub revision: u64,
 }
@@ -70,6 +93,7 @@ impl Default for Settings {
             snooze_minutes: default_snooze(),
             theme: Theme::System,
             week_starts_on: 0,
+            panels: Default::default(),
             revision: 0,
         }
     }

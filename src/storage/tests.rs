@@ -359,3 +359,16 @@ mod props {
         }
     }
 }
+
+#[test]
+fn storage_settings_remember_the_panel_per_site() {
+    // Older v3 settings without `panels` still decode, to an empty map.
+    let old = json!({"snoozeMinutes": 10, "revision": 2});
+    assert!(decode_record("settings", &old).is_ok());
+    let with = json!({"panels": {"x.com": {"open": true, "side": "left"}}, "revision": 3});
+    assert!(decode_record("settings", &with).is_ok());
+    let bad_side = json!({"panels": {"x.com": {"open": true, "side": "top"}}});
+    assert!(decode_record("settings", &bad_side).is_err());
+    let extra = json!({"panels": {"x.com": {"open": true, "width": 5}}});
+    assert!(decode_record("settings", &extra).is_err());
+}

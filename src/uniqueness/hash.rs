@@ -22,20 +22,62 @@ pub(crate) fn fmix64(mut h: u64) -> u64 {
 /// Hash of one normalised token's UTF-8 bytes.
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    hash_chunks(bytes, |w| w)
+}
+
+/// `hash_bytes` of the ASCII lower-casing of `bytes` (all ASCII), without
+/// copying: the tokenizer's common case.
+#[inline]
+pub(crate) fn hash_ascii_lower(bytes: &[u8]) -> u64 {
+    hash_chunks(bytes, lower8)
+}
+
+/// ASCII lower-casing of 8 bytes at once (bytes must be < 0x80): sets bit 5
+/// of every byte in 'A'..='Z'.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ge_a = x + 0x3F3F_3F3F_3F3F_3F3F; // high bit set where byte >= 'A'
+    let gt_z = x + 0x2525_2525_2525_2525; // high bit set where byte > 'Z'
+    x | ((ge_a & !gt_z & HIGH) >> 2)
+}
+
+#[inline]
+fn hash_chunks(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     let mut h = P2 ^ (bytes.len() as u64).wrapping_mul(P1);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(P1).rotate_left(29);
+        h = (h ^ map(u64::from_le_bytes(w)))
+            .wrapping_mul(P1)
+            .rotate_left(29);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut w = [0u8; 8];
         w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(P1).rotate_left(29);
+        h = (h ^ map(u64::from_le_bytes(w)))
+            .wrapping_mul(P1)
+            .rotate_left(29);
     }
     fmix64(h)
+}
+
+#[cfg(test)]
+#[test]
+fn ascii_lower_hash_matches_copy_then_hash() {
+    let all: Vec<u8> = (0u8..0x80).collect();
+    for len in 0..all.len() {
+        for start in [0, 1, 7, 40, 60] {
+            let s = &all[start.min(all.len())..(start + len).min(all.len())];
+            assert_eq!(
+                hash_ascii_lower(s),
+                hash_bytes(&s.to_ascii_lowercase()),
+                "{s:?}"
+            );
+        }
+    }
 }
 
 /// Hash of a shingle: the ordered token hashes of one window.

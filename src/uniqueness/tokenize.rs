@@ -20,7 +20,7 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::hash::{hash_bytes, FxHashSet};
+use super::hash::{hash_ascii_lower, hash_bytes, FxHashSet};
 
 /// The token is one character of a script written without spaces.
 pub(crate) const FLAG_CJK: u8 = 1;
@@ -121,6 +121,8 @@ pub(crate) struct Tokenizer {
     /// The current word; ASCII letters are already lower-cased.
     raw: String,
     raw_ascii: bool,
+    /// Byte range of the current word while it is a single ASCII run.
+    span: Option<(usize, usize)>,
     norm: String,
 }
 
@@ -137,6 +139,7 @@ impl Tokenizer {
         out.clear();
         self.raw.clear();
         self.raw_ascii = true;
+        self.span = None;
         let bytes = text.as_bytes();
         let mut pos16: u32 = 0;
         let mut word = Word {
@@ -166,7 +169,13 @@ impl Tokenizer {
                         .take_while(|c| c.is_ascii_alphanumeric())
                         .count();
                     word.start.get_or_insert(pos16);
-                    self.raw.push_str(&text[i..i + run]);
+                    if self.raw.is_empty() && self.span.is_none() {
+                        // Common case: the word is one ASCII run, hashed in place.
+                        self.span = Some((i, i + run));
+                    } else {
+                        self.materialize(text);
+                        self.raw.push_str(&text[i..i + run]);
+                    }
                     i += run;
                     pos16 += run as u32;
                     word.end = pos16;
@@ -175,7 +184,7 @@ impl Tokenizer {
                 } else if b == b'\'' && word.start.is_some() && next_is_word_char(&text[i + 1..]) {
                     // Keep the word going; the apostrophe is not part of it.
                 } else {
-                    self.flush(&mut word, 0, stop, out);
+                    self.flush(text, &mut word, 0, stop, out);
                     prev_alnum = false;
                 }
                 i += 1;
@@ -188,13 +197,13 @@ impl Tokenizer {
             let w = c.len_utf16() as u32;
             i += c.len_utf8();
             if is_char_script(c) {
-                self.flush(&mut word, 0, stop, out);
+                self.flush(text, &mut word, 0, stop, out);
                 let start = pos16;
                 pos16 += w;
-                self.push(c);
+                self.push(text, c);
                 // Marks (Thai vowels, dakuten) belong to their base character.
                 for m in text[i..].chars().take_while(|&m| is_combining_mark(m)) {
-                    self.push(m);
+                    self.push(text, m);
                     pos16 += m.len_utf16() as u32;
                     i += m.len_utf8();
                 }
@@ -202,35 +211,44 @@ impl Tokenizer {
                     start: Some(start),
                     end: pos16,
                 };
-                self.flush(&mut one, FLAG_CJK, stop, out);
+                self.flush(text, &mut one, FLAG_CJK, stop, out);
                 prev_alnum = true;
                 continue;
             }
             let in_word = word.start.is_some();
             if is_word_char(c) || (in_word && is_combining_mark(c)) {
                 word.start.get_or_insert(pos16);
-                self.push(c);
+                self.push(text, c);
                 word.end = pos16 + w;
                 prev_alnum = true;
             } else if in_word && is_joiner(c) && next_is_word_char(&text[i..]) {
                 // Keep the word going; the joiner itself is not part of it.
             } else {
-                self.flush(&mut word, 0, stop, out);
+                self.flush(text, &mut word, 0, stop, out);
                 prev_alnum = false;
             }
             pos16 += w;
         }
-        self.flush(&mut word, 0, stop, out);
+        self.flush(text, &mut word, 0, stop, out);
     }
 
     #[inline]
-    fn push(&mut self, c: char) {
+    fn push(&mut self, text: &str, c: char) {
+        self.materialize(text);
         self.raw_ascii &= c.is_ascii();
         self.raw.push(c);
     }
 
+    /// Moves a pending in-place ASCII run into `raw` (the word grew past it).
+    fn materialize(&mut self, text: &str) {
+        if let Some((a, b)) = self.span.take() {
+            self.raw.push_str(&text[a..b]);
+        }
+    }
+
     fn flush(
         &mut self,
+        text: &str,
         word: &mut Word,
         mut flags: u8,
         stop: Option<&FxHashSet<u64>>,
@@ -239,7 +257,9 @@ impl Tokenizer {
         let Some(start) = word.start.take() else {
             return;
         };
-        let hash = if self.raw_ascii {
+        let hash = if let Some((a, b)) = self.span.take() {
+            hash_ascii_lower(&text.as_bytes()[a..b])
+        } else if self.raw_ascii {
             self.raw.make_ascii_lowercase();
             hash_bytes(self.raw.as_bytes())
         } else {

@@ -69,3 +69,35 @@ test('the worker loads the WASM core and answers core.count from an extension pa
   assert.notEqual(rejected?.ok, true, 'a message with an unknown field is refused');
   await page.close();
 });
+
+test('the panel remembers open/closed and its side per site across page loads', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('https://x.com/home');
+  const panel = await openPanel(page, browser.worker, browser.extensionId);
+  await panel.click(byTestId('switch-side'));
+  // Stored by the worker under the sender's host, not a host the page could choose.
+  const stored = async () => (await browser.worker.evaluate(() => chrome.storage.local.get('settings'))).settings?.panels?.['x.com'];
+  let prefs = null;
+  for (let i = 0; i < 50 && prefs?.side !== 'left'; i++) {
+    prefs = await stored();
+    if (prefs?.side !== 'left') await page.waitForTimeout(100);
+  }
+  assert.deepEqual(prefs, { open: true, side: 'left' });
+
+  // A new page on the same site opens the panel on the left by itself.
+  await page.reload();
+  let frame = null;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f.url().includes('/panel/panel.html') && f.url().includes('side=left')) ?? null;
+    if (!frame) await page.waitForTimeout(100);
+  }
+  assert.ok(frame, 'panel reopened on the left after reload');
+  await frame.waitForSelector('body[data-ready="true"]');
+  await frame.click(byTestId('collapse'));
+  for (let i = 0; i < 50 && prefs?.open !== false; i++) {
+    prefs = await stored();
+    if (prefs?.open !== false) await page.waitForTimeout(100);
+  }
+  assert.deepEqual(prefs, { open: false, side: 'left' });
+  await page.close();
+});

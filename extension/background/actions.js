@@ -24,7 +24,8 @@ const COMPOSE_URL = {
 };
 
 export function composeUrl(network, text, account) {
-  return (COMPOSE_URL[network] ?? COMPOSE_URL.x)(text, account);
+  // hasOwn: an imported network id like "__proto__" must not reach Object.prototype.
+  return (Object.hasOwn(COMPOSE_URL, network) ? COMPOSE_URL[network] : COMPOSE_URL.x)(text, account);
 }
 
 /** Ask the tab's content script to insert `text`, retrying while the page loads. */

@@ -2,7 +2,7 @@
 // sender and the shape with `checkMessage` before acting: a page, another
 // extension or a stale tab must never change state by sending a look-alike.
 //
-// Field specs: 'string', 'number', 'boolean', 'object', 'array', 'any';
+// Field specs: 'string' (≤ 1 MiB), 'file' (a whole import, ≤ 64 MiB), 'number', 'boolean', 'object', 'array', 'any';
 // a trailing '?' makes the field optional. Unknown fields are rejected so
 // that a typo is an error rather than a silently ignored option.
 
@@ -39,7 +39,8 @@ export const MESSAGES = Object.freeze({
   'post.save': { from: [FROM.EXTENSION], fields: { post: 'object', baseRevision: 'number?' } },
   'post.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
   'post.schedule': { from: [FROM.EXTENSION], fields: { id: 'string', at: 'number', baseRevision: 'number' } },
-  'post.markPublished': { from: [FROM.EXTENSION, FROM.CONTENT], fields: { id: 'string', url: 'string?' } },
+  // Content scripts report publication as composer.published; only our pages may name a post id.
+  'post.markPublished': { from: [FROM.EXTENSION], fields: { id: 'string', url: 'string?' } },
   'queue.preview': { from: [FROM.EXTENSION], fields: { post: 'object' } },
   'queue.add': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
   'project.save': { from: [FROM.EXTENSION], fields: { project: 'object', baseRevision: 'number?' } },
@@ -48,13 +49,15 @@ export const MESSAGES = Object.freeze({
   'reminder.snooze': { from: [FROM.EXTENSION], fields: { id: 'string', option: 'string' } },
   'uniqueness.check': { from: [FROM.EXTENSION], fields: { text: 'string', excludeId: 'string?', pagePosts: 'array?' } },
   'settings.save': { from: [FROM.EXTENSION], fields: { settings: 'object' } },
-  'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'string', keepValid: 'boolean?', zone: 'string?' } },
+  'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?' } },
   'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
   // worker → dashboard broadcast while an import is written
   'import.progress': { from: [FROM.WORKER, FROM.EXTENSION], fields: { done: 'number', total: 'number' } },
 });
 
 const MAX_TEXT = 1 << 20;
+// Whole files (imports) may be larger; the core's CSV limit is 64 MiB.
+const MAX_FILE = 64 << 20;
 
 function fieldOk(value, spec) {
   const optional = spec.endsWith('?');
@@ -63,6 +66,8 @@ function fieldOk(value, spec) {
   switch (type) {
     case 'string':
       return typeof value === 'string' && value.length <= MAX_TEXT;
+    case 'file':
+      return typeof value === 'string' && value.length <= MAX_FILE;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'boolean':

@@ -97,7 +97,7 @@ async function assertNoRepeat(ext, ids, before, when) {
 
 test(`extension reload and disable→enable with ${ITEMS} scheduled items: ${ITEMS}/${ITEMS} reminders, 0 duplicates`, { timeout: 120_000 }, async () => {
   const { ext } = browser;
-  const firstAt = Date.now() + 15_000;
+  const firstAt = Date.now() + 12_000;
   const ids = await seed(ext, firstAt, 'reload');
   await armedAt(ext, firstAt, 'after scheduling');
 
@@ -133,7 +133,7 @@ test(`extension reload and disable→enable with ${ITEMS} scheduled items: ${ITE
 });
 
 test(`browser restart on the same profile with ${ITEMS} scheduled items: ${ITEMS}/${ITEMS} reminders, 0 duplicates`, { timeout: 120_000 }, async () => {
-  const firstAt = Date.now() + 12_000;
+  const firstAt = Date.now() + 10_000;
   const ids = await seed(browser.ext, firstAt, 'restart');
   const userDir = browser.userDir;
   await browser.close();

@@ -235,9 +235,7 @@ test('10,000 spoofed or malformed runtime messages: 0 state changes', { timeout:
   // Two oversized ones (over the catalogue's 1 MiB string limit).
   fromExtension.push({ type: 'import.run', format: 'csv', text: `Date,Text\n${'2099-01-01 10:00,big\n'.repeat(60_000)}` });
   fromExtension.push({ type: 'post.save', post: { ...ctx.post, text: 'x'.repeat((1 << 20) + 1) }, baseRevision: ctx.post.revision });
-  let t = Date.now();
   const a = await ext.page.evaluate(sendBatch, JSON.stringify(fromExtension));
-  console.log('phase A', Date.now() - t); t = Date.now();
 
   // 2. 3,000 from the content script's isolated world on x.com: valid writes from the wrong sender, and malformed ones.
   const cdp = await context.newCDPSession(page);
@@ -258,7 +256,6 @@ test('10,000 spoofed or malformed runtime messages: 0 state changes', { timeout:
   });
   assert.equal(exceptionDetails, undefined, JSON.stringify(exceptionDetails));
   const b = result.value;
-  console.log('phase B', Date.now() - t); t = Date.now();
 
   // 3. 1,000 attempts from the page's own scripts.
   const c = await page.evaluate(
@@ -284,7 +281,6 @@ test('10,000 spoofed or malformed runtime messages: 0 state changes', { timeout:
     { id: ext.id, json: JSON.stringify([...writes(ctx), ...malformed(989, ctx, 3)]) },
   );
 
-  console.log('phase C', Date.now() - t); t = Date.now();
   const after = await state(ext);
   const changed = changedKeys(before.storage, after.storage);
   const total = fromExtension.length + spoofs.length + c.delivered + c.failed;

@@ -231,7 +231,7 @@ test(`${PAYLOADS.length} XSS payloads in drafts, imports and scraped page text: 
   problems.push(...(await check(panel, 'panel frame in x.com (over the limit)')));
   // A draft equal to a scraped post: its uniqueness match and fragments render.
   await panel.fill(byTestId('draft-input'), PAYLOADS[5]);
-  await sleep(800);
+  await panel.waitForSelector(`${byTestId('match')}[data-kind="page"] mark`, { timeout: 10_000 });
   problems.push(...(await check(panel, 'panel frame in x.com')));
   const violations = await panel.evaluate(() => window.__violations);
   problems.push(...violations.map((v) => `panel frame CSP violation: ${v}`), ...consoleViolations.map((v) => `console: ${v}`));

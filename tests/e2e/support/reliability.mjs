@@ -106,9 +106,8 @@ export class Ext {
     this.context.on('serviceworker', (w) => {
       if (w.url().startsWith(this.origin)) this.current = w;
     });
-    // A DevTools session on a plain page: ServiceWorker.* there sees the
-    // extension's worker. (On an extension page, stopping the worker also
-    // closed that page in Chromium 156.)
+    // A DevTools session on a page of its own: ServiceWorker.* there sees
+    // (and stops) the extension's worker.
     this.blank = await this.context.newPage();
     this.cdp = await this.context.newCDPSession(this.blank);
     this.cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
@@ -258,11 +257,6 @@ export function uid(prefix = 'rel') {
 export function draft(projectId, text, extra = {}) {
   const now = Date.now();
   return { id: uid('post'), projectId, text, networks: ['x'], status: 'draft', createdAt: now, updatedAt: now, revision: 0, ...extra };
-}
-
-/** Only the Glider records (posts, projects, settings, indexes, schema) of a storage snapshot. */
-export function records(snapshot) {
-  return Object.fromEntries(Object.entries(snapshot).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Keys whose value differs between two storage snapshots. */

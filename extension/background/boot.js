@@ -18,6 +18,14 @@ function browserZone() {
   }
 }
 
+// A new user's "Add to queue" should work at once: weekday slots at 09:00,
+// 13:00 and 17:30 local on every network; editable in the dashboard.
+const DEFAULT_NETWORKS = ['x', 'facebook', 'threads', 'bluesky', 'mastodon', 'linkedin', 'vk', 'telegram', 'reddit'];
+function defaultSlots() {
+  const week = [0, 1, 2, 3, 4].flatMap((weekday) => [540, 780, 1050].map((minute) => ({ weekday, minute })));
+  return Object.fromEntries(DEFAULT_NETWORKS.map((n) => [n, week]));
+}
+
 async function ensureDefaultProject(store) {
   if (store.projects().length) return;
   const now = Date.now();
@@ -27,7 +35,7 @@ async function ensureDefaultProject(store) {
     color: '#2563eb',
     timeZone: browserZone(),
     networks: [],
-    slots: {},
+    slots: defaultSlots(),
     rules: [],
     createdAt: now,
     updatedAt: now,

@@ -26,6 +26,14 @@ function explain(err) {
 async function save(currentDraft, loadPost) {
   const { text, variants } = currentDraft();
   const base = state.post;
+  // Unchanged since the last save: don't write (and bump the revision) again.
+  const same =
+    base &&
+    base.text === text &&
+    JSON.stringify(base.variants ?? {}) === JSON.stringify(variants) &&
+    (!state.projectId || base.projectId === state.projectId) &&
+    base.networks?.includes(state.network);
+  if (same) return base;
   const post = base
     ? { ...base, text, variants }
     : { id: crypto.randomUUID(), projectId: state.projectId, text, variants, networks: [state.network], status: 'draft', createdAt: Date.now(), updatedAt: Date.now(), revision: 0 };

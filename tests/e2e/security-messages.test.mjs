@@ -71,6 +71,7 @@ function writes({ post, project }) {
 /** Values of any type but the one a field spec asks for. */
 const WRONG = {
   string: [null, 1, 0, true, [], {}, ['x']],
+  file: [null, 1, 0, true, [], {}, ['x']], // a whole import: still a string
   number: [null, '1', '0', true, [], {}, [1]],
   boolean: [null, 'true', 1, 0, [], {}],
   object: [null, 'x', 1, true, [], [{}]],

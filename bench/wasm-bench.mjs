@@ -96,6 +96,10 @@ try {
     delete ours.outputs;
     console.error(`chromium ${n}: ours p50 ${ours.p50_ms.toFixed(3)} ms, build ${ours.build_ms.toFixed(0)} ms (${((Date.now() - t0) / 1e3).toFixed(0)} s)`);
     const peers = {};
+    if (process.env.SKIP_PEERS) {
+      await writeFile(join(CACHE, `wasm-${n}.json`), JSON.stringify({ ours, peers, user_agent: await browser.version() }, null, 2));
+      continue;
+    }
     const mh = await inPage("runMinhash", n, {});
     peers["npm-minhash"] = { ...score(mh.outputs, truth), build_ms: mh.build_ms, built: mh.built, p50_ms: mh.p50_ms, p99_ms: mh.p99_ms };
     console.error(`chromium ${n}: npm-minhash p50 ${mh.p50_ms.toFixed(3)} ms, build ${mh.build_ms.toFixed(0)} ms`);

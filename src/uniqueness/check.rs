@@ -142,8 +142,7 @@ impl UniquenessIndex {
         let excluded = opts
             .exclude_id
             .as_ref()
-            .and_then(|id| self.by_id.get(id))
-            .copied();
+            .and_then(|id| self.by_id.get(&self.ids, id));
         // Right after a compaction with no filter every posting counts: skip
         // the per-posting kind read (a cache miss at 100k posts).
         let filtered = mask != 0xFF || excluded.is_some() || self.dead > 0;

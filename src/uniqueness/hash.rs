@@ -55,13 +55,41 @@ fn hash_chunks(bytes: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        h = (h ^ map(u64::from_le_bytes(w)))
-            .wrapping_mul(P1)
-            .rotate_left(29);
+        h = (h ^ map(load_tail(rest))).wrapping_mul(P1).rotate_left(29);
     }
     fmix64(h)
+}
+
+/// The 1–7 bytes of `rest` as a zero-padded little-endian `u64`, with
+/// overlapping loads instead of a byte copy (a `memcpy` call plus a store
+/// forwarding stall on every short word).
+#[inline]
+fn load_tail(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let b = |i: usize| u64::from(rest[i]);
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+        let hi = u64::from(u32::from_le_bytes([
+            rest[n - 4],
+            rest[n - 3],
+            rest[n - 2],
+            rest[n - 1],
+        ]));
+        lo | (hi << (8 * (n - 4)))
+    } else {
+        b(0) | (b(n / 2) << (8 * (n / 2))) | (b(n - 1) << (8 * (n - 1)))
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn tail_load_is_zero_padded_little_endian() {
+    let bytes: Vec<u8> = (1u8..=7).collect();
+    for n in 1..=7 {
+        let mut w = [0u8; 8];
+        w[..n].copy_from_slice(&bytes[..n]);
+        assert_eq!(load_tail(&bytes[..n]), u64::from_le_bytes(w));
+    }
 }
 
 #[cfg(test)]

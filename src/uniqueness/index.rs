@@ -1,7 +1,8 @@
 //! The document side of the index: ids, kinds, add/update/remove, compaction.
 
 use super::delta::Delta;
-use super::hash::{fmix64, FxHashMap, FxHashSet};
+use super::hash::{fmix64, FxHashSet};
+use super::ids::IdMap;
 use super::shingle::{ShingleConfig, Shingler};
 use super::stopwords::stop_set;
 use super::store::{Base, BaseBuilder, MULTI};
@@ -29,7 +30,7 @@ pub struct UniquenessIndex {
     pub(crate) sizes: Vec<u32>,
     /// Fingerprint of each slot's shingle set: re-upserting unchanged text is free.
     pub(crate) prints: Vec<u64>,
-    pub(crate) by_id: FxHashMap<String, u32>,
+    pub(crate) by_id: IdMap,
     pub(crate) base: Base,
     pub(crate) delta: Delta,
     pub(crate) dead: usize,
@@ -78,7 +79,7 @@ impl UniquenessIndex {
             kinds: Vec::new(),
             sizes: Vec::new(),
             prints: Vec::new(),
-            by_id: FxHashMap::default(),
+            by_id: IdMap::default(),
             base: Base::default(),
             delta: Delta::default(),
             dead: 0,
@@ -96,18 +97,18 @@ impl UniquenessIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_id.is_empty()
+        self.by_id.len() == 0
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
+        self.by_id.get(&self.ids, id).is_some()
     }
 
     /// Kind of a live document.
     pub fn kind_of(&self, id: &str) -> Option<DocKind> {
         self.by_id
-            .get(id)
-            .and_then(|&s| DocKind::from_code(self.kinds[s as usize]))
+            .get(&self.ids, id)
+            .and_then(|s| DocKind::from_code(self.kinds[s as usize]))
     }
 
     /// Adds a document, or replaces the one with the same id.
@@ -129,9 +130,17 @@ impl UniquenessIndex {
     where
         I: IntoIterator<Item = (&'a str, DocKind, &'a str)>,
     {
+        let docs = docs.into_iter();
+        // Reserve up front: in WASM every doubling of a big vector is a copy.
+        let n = docs.size_hint().0;
+        self.ids.reserve(n);
+        self.kinds.reserve(n);
+        self.sizes.reserve(n);
+        self.prints.reserve(n);
+        self.by_id.reserve(n);
         let mut sh = Shingler::default();
-        let mut pending: Vec<u64> = Vec::new();
-        let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+        let mut pending: Vec<u64> = Vec::with_capacity(n * 24);
+        let mut spans: Vec<(u32, usize, usize)> = Vec::with_capacity(n);
         for (id, kind, text) in docs {
             sh.run_distinct(text, &self.cfg, self.stop.as_ref());
             if let Some(slot) = self.add_doc(id, kind, &sh.distinct)? {
@@ -164,7 +173,7 @@ impl UniquenessIndex {
         distinct: &[u64],
     ) -> Result<Option<u32>, UniquenessError> {
         let print = fingerprint(distinct);
-        if let Some(&old) = self.by_id.get(id) {
+        if let Some(old) = self.by_id.get(&self.ids, id) {
             let o = old as usize;
             if self.prints[o] == print && self.sizes[o] as usize == distinct.len() {
                 self.kinds[o] = kind.code();
@@ -181,13 +190,13 @@ impl UniquenessIndex {
         self.kinds.push(kind.code());
         self.sizes.push(distinct.len() as u32);
         self.prints.push(print);
-        self.by_id.insert(id.to_owned(), slot as u32);
+        self.by_id.insert(&self.ids, id, slot as u32);
         Ok(Some(slot as u32))
     }
 
     /// Removes a document; returns whether it was there.
     pub fn remove(&mut self, id: &str) -> bool {
-        let Some(slot) = self.by_id.remove(id) else {
+        let Some(slot) = self.by_id.remove(&self.ids, id) else {
             return false;
         };
         self.kinds[slot as usize] = DEAD;
@@ -202,8 +211,8 @@ impl UniquenessIndex {
         let code = kind.code();
         let kinds = &mut self.kinds;
         let before = self.by_id.len();
-        self.by_id.retain(|_, slot| {
-            let k = &mut kinds[*slot as usize];
+        self.by_id.retain(|slot| {
+            let k = &mut kinds[slot as usize];
             if *k == code {
                 *k = DEAD;
                 false
@@ -268,12 +277,7 @@ impl UniquenessIndex {
             retain_alive(&mut self.sizes, &alive);
             retain_alive(&mut self.prints, &alive);
             retain_alive(&mut self.ids, &alive);
-            self.by_id = self
-                .ids
-                .iter()
-                .enumerate()
-                .map(|(i, id)| (id.clone(), i as u32))
-                .collect();
+            self.by_id.rebuild(&self.ids);
             self.dead = 0;
         }
     }
@@ -288,9 +292,9 @@ impl UniquenessIndex {
             postings: self.base_postings + self.delta.len(),
             bytes: self.base.bytes()
                 + self.delta.bytes()
-                + ids * 2
+                + ids
                 + self.ids.len() * (1 + 4 + 8)
-                + self.by_id.capacity() * (24 + 4 + 1),
+                + self.by_id.bytes(),
         }
     }
 }

@@ -16,7 +16,9 @@
 mod check;
 mod delta;
 mod hash;
+mod ids;
 mod index;
+mod packed;
 pub mod reference;
 mod serial;
 mod shingle;
@@ -31,6 +33,7 @@ mod tests;
 
 pub use check::{CheckOptions, CheckResult, CheckScratch, Fragment, Match};
 pub use index::{IndexStats, UniquenessIndex};
+pub use packed::split_utf16;
 pub use shingle::ShingleConfig;
 
 use serde::{Deserialize, Serialize};
@@ -73,7 +76,9 @@ impl DocKind {
         self as u8
     }
 
-    pub(crate) fn from_code(code: u8) -> Option<Self> {
+    /// The kind with this code (archive 0, queue 1, draft 2, page 3), the
+    /// form the packed bulk load uses.
+    pub fn from_code(code: u8) -> Option<Self> {
         [Self::Archive, Self::Queue, Self::Draft, Self::Page]
             .get(usize::from(code))
             .copied()

@@ -97,6 +97,8 @@ impl UniquenessIndex {
         if n > bytes.len() / 17 {
             return Err(UniquenessError::Corrupt("document count"));
         }
+        index.by_id.reserve(n);
+        index.ids.reserve(n);
         for slot in 0..n {
             let kind = r.take(1)?[0];
             DocKind::from_code(kind).ok_or(UniquenessError::Corrupt("kind"))?;
@@ -106,10 +108,10 @@ impl UniquenessIndex {
             let len = r.u32()? as usize;
             let id = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| UniquenessError::Corrupt("id is not UTF-8"))?;
-            if index.by_id.insert(id.to_owned(), slot as u32).is_some() {
+            index.ids.push(id.to_owned());
+            if index.by_id.insert(&index.ids, id, slot as u32).is_some() {
                 return Err(UniquenessError::Corrupt("duplicate id"));
             }
-            index.ids.push(id.to_owned());
         }
         let n_keys = r.u32()? as usize;
         if n_keys > 0 {

@@ -93,6 +93,41 @@ impl UniquenessIndex {
             .map_err(fail)
     }
 
+    /// `upsertPacked(ids, idLengths, kinds, texts, textLengths)`: the fast
+    /// bulk load, two strings crossing the boundary instead of one per post:
+    /// `ids.join("")`, `Uint32Array.from(ids, s => s.length)`, a `Uint8Array`
+    /// of kind codes (archive 0, queue 1, draft 2, page 3), `texts.join("")`,
+    /// `Uint32Array.from(texts, s => s.length)`.
+    #[wasm_bindgen(js_name = upsertPacked)]
+    pub fn upsert_packed(
+        &mut self,
+        ids: &str,
+        id_lengths: &[u32],
+        kinds: &[u8],
+        texts: &str,
+        text_lengths: &[u32],
+    ) -> Result<(), JsValue> {
+        let bad = |what: &str| js_error("BadInput", format!("upsertPacked: {what}"));
+        if kinds.len() != id_lengths.len() || text_lengths.len() != id_lengths.len() {
+            return Err(bad("ids, kinds and texts must have the same count"));
+        }
+        let ids = uniqueness::split_utf16(ids, id_lengths).ok_or_else(|| bad("id lengths"))?;
+        let texts =
+            uniqueness::split_utf16(texts, text_lengths).ok_or_else(|| bad("text lengths"))?;
+        let kinds = kinds
+            .iter()
+            .map(|&k| DocKind::from_code(k).ok_or_else(|| bad("kind code")))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.index
+            .upsert_many(
+                ids.into_iter()
+                    .zip(kinds)
+                    .zip(texts)
+                    .map(|((id, k), t)| (id, k, t)),
+            )
+            .map_err(fail)
+    }
+
     /// `remove(id) -> boolean`: whether the document was indexed.
     pub fn remove(&mut self, id: &str) -> bool {
         self.index.remove(id)

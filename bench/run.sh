@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Uniqueness benchmark, called by `./build.sh bench` (assumes pkg/ is built and
+# the root node_modules are installed). Peers install into bench/.cache only.
+#   native Rust -> exact truth + native numbers; Chromium (WASM + npm peers);
+#   datasketch; then one table, bench/results/uniqueness.json, docs/BENCHMARKS.md.
+set -euo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+CACHE="$BENCH/.cache"
+SIZES="${BENCH_SIZES:-1000,10000,100000}"
+cd "$ROOT"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+"$BENCH/corpus.sh"
+
+# Peers, pinned, installed beside the cache (never into the root package.json).
+mkdir -p "$CACHE/node" "$CACHE/web"
+if ! cmp -s "$BENCH/peers/package-lock.json" "$CACHE/node/package-lock.json"; then
+  cp "$BENCH/peers/package.json" "$BENCH/peers/package-lock.json" "$CACHE/node/"
+  (cd "$CACHE/node" && npm ci --silent --no-audit --no-fund)
+fi
+NODE_PATH="$CACHE/node/node_modules" node_modules/.bin/esbuild "$BENCH/web/peers-entry.js" --bundle \
+  --format=iife --global-name=Peers --log-level=warning --outfile="$CACHE/web/peers.js"
+if ! PYTHONPATH="$CACHE/py" python3 -c "import datasketch" 2>/dev/null; then
+  pip install -q --target "$CACHE/py" -r "$BENCH/peers/requirements.txt"
+fi
+
+files=()
+for n in ${SIZES//,/ }; do files+=("$CACHE/bench-$n.json"); done
+cargo run --quiet --release --example bench_uniqueness -- "${files[@]}" >"$CACHE/native.log"
+node "$BENCH/wasm-bench.mjs" "$SIZES"
+PYTHONPATH="$CACHE/py" python3 "$BENCH/datasketch_peer.py" "$SIZES"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+node "$BENCH/report.mjs" "$SIZES" "$LOAD_BEFORE" "$LOAD_AFTER"

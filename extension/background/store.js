@@ -93,11 +93,16 @@ export class Store {
     for (const k of plan.remove) this.items.delete(k);
   }
 
+  /** The stored index record that lists `key`'s id (posts, projects), or null. */
+  indexOf(key) {
+    const indexKey = this.core.indexKeyFor(key);
+    return indexKey ? (this.items.get(indexKey) ?? null) : null;
+  }
+
   /** The core's plan for writing `incoming` to `key` against the current mirror (no I/O). */
   plan(key, incoming) {
     try {
-      const indexKey = this.core.indexKeyFor(key);
-      return this.core.planWrite(key, this.items.get(key) ?? null, incoming, indexKey ? (this.items.get(indexKey) ?? null) : null);
+      return this.core.planWrite(key, this.items.get(key) ?? null, incoming, this.indexOf(key));
     } catch (err) {
       throw asStoreError(err);
     }
@@ -127,8 +132,7 @@ export class Store {
     return this.serial(async () => {
       let plan;
       try {
-        const indexKey = this.core.indexKeyFor(key);
-        plan = this.core.planDelete(key, expectedRevision ?? null, this.items.get(key) ?? null, indexKey ? (this.items.get(indexKey) ?? null) : null);
+        plan = this.core.planDelete(key, expectedRevision ?? null, this.items.get(key) ?? null, this.indexOf(key));
       } catch (err) {
         throw asStoreError(err);
       }

@@ -1,4 +1,5 @@
-//! Generates the compact time-zone table that `src/tz/` embeds.
+//! Generates the compact time-zone table that `src/tz/` embeds, and (in
+//! `build/nfc.rs`) the NFC tables of `src/unicode/`.
 //!
 //! chrono-tz's full database is ~144 KB of the gzipped WASM; this script asks
 //! chrono-tz itself (a build-dependency, so it never reaches the WASM) for every
@@ -28,6 +29,9 @@
 //!         (the first: from 1970-01-01) is whole minutes, else zigzag(delta) << 1 | 1
 //! ```
 
+#[path = "build/nfc.rs"]
+mod nfc;
+
 use std::collections::HashMap;
 use std::error::Error;
 use std::path::PathBuf;
@@ -54,6 +58,9 @@ struct Table {
 
 fn main() -> BuildResult<()> {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build/nfc.rs");
+    let nfc_out = PathBuf::from(std::env::var("OUT_DIR")?).join("nfc_tables.rs");
+    std::fs::write(nfc_out, nfc::generate())?;
     let zones: Vec<Tz> = chrono_tz::TZ_VARIANTS.to_vec();
     // Two halves in parallel: the scan is ~10 M lookups in an unoptimised
     // build-script binary.

@@ -7,11 +7,14 @@
 //!
 //! [`wasm`] is the one thin binding layer: decode, call the core, encode.
 
+pub mod decode;
 pub mod interop;
 pub mod model;
 pub mod networks;
 pub mod schedule;
+pub mod sort;
 pub mod storage;
 pub mod tz;
+pub mod unicode;
 pub mod uniqueness;
 pub mod wasm;

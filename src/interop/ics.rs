@@ -27,7 +27,7 @@ pub fn export_ics(posts: &[Post], projects: &[Project], dtstamp_ms: i64) -> Stri
         .filter(|p| p.status == PostStatus::Scheduled)
         .filter_map(|p| p.scheduled_at.map(|at| (p, at)))
         .collect();
-    scheduled.sort_by(|a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id)));
+    crate::sort::sort_by(&mut scheduled, |a, b| (a.1, &a.0.id).cmp(&(b.1, &b.0.id)));
 
     let mut out = String::new();
     for line in [

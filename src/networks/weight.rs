@@ -16,8 +16,6 @@
 //! `defaultWeight` once for the whole sequence, anything else adds its range
 //! weight. All weights are multiples of `scale`, so we keep them pre-divided.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// `scale` from config v3; weights below are divided by it.
 const SCALE: u32 = 100;
 /// `defaultWeight` 200 / scale.
@@ -51,7 +49,7 @@ pub(crate) fn grapheme_weight(g: &str) -> usize {
     if g.is_ascii() {
         return g.len();
     }
-    g.nfc().map(char_weight).sum()
+    crate::unicode::nfc(g).chars().map(char_weight).sum()
 }
 
 /// Code points that start an emoji (the blocks of Unicode's

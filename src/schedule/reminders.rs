@@ -165,10 +165,11 @@ pub fn reconcile_with_grace(
     out.next_alarm_at = next;
     let by_time =
         |a: &DueReminder, b: &DueReminder| (a.at_ms, &a.post_id).cmp(&(b.at_ms, &b.post_id));
-    out.due.sort_by(by_time);
-    out.missed.sort_by(by_time);
-    out.expiry
-        .sort_by(|a, b| (a.expires_at_ms, &a.post_id).cmp(&(b.expires_at_ms, &b.post_id)));
+    crate::sort::sort_by(&mut out.due, by_time);
+    crate::sort::sort_by(&mut out.missed, by_time);
+    crate::sort::sort_by(&mut out.expiry, |a, b| {
+        (a.expires_at_ms, &a.post_id).cmp(&(b.expires_at_ms, &b.post_id))
+    });
     out.patches = patches.into_values().collect();
     Ok(out)
 }

@@ -193,7 +193,9 @@ impl<'p> Book<'p> {
                     .on(network, &post.id)
                     .filter(|b| (b.at_ms - at_ms).abs() < required)
                     .collect();
-                near.sort_by(|a, b| (a.at_ms, &a.post_id).cmp(&(b.at_ms, &b.post_id)));
+                crate::sort::sort_by(&mut near, |a, b| {
+                    (a.at_ms, &a.post_id).cmp(&(b.at_ms, &b.post_id))
+                });
                 out.extend(near.into_iter().map(|b| Conflict::MinGap {
                     network: network.clone(),
                     other_post_id: b.post_id.clone(),

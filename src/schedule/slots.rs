@@ -74,7 +74,7 @@ pub(super) fn expand_for(
     }
     out.retain(|s| (from_ms..to_ms).contains(&s.at_ms));
     // Unshifted first so that dedup keeps the slot whose time really exists.
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         (a.at_ms, &a.network, a.shifted, a.slot).cmp(&(b.at_ms, &b.network, b.shifted, b.slot))
     });
     out.dedup_by(|later, earlier| later.at_ms == earlier.at_ms && later.network == earlier.network);

@@ -105,7 +105,7 @@ pub fn spread_evenly(
             candidates::edges(&book, post, ideal, lo, to_ms)
         };
         options.retain(|t| (lo..to_ms).contains(t));
-        options.sort_by_key(|t| ((t - ideal).abs(), *t));
+        crate::sort::sort_by_key(&mut options, |t| ((t - ideal).abs(), *t));
         options.dedup();
         let mut placed = None;
         for t in options {

@@ -265,14 +265,7 @@ pub(crate) fn typed<T: DeserializeOwned>(
 /// `serde_json::from_value` whose error starts with the field path
 /// (`"variants.x: invalid type ..."`), borrowing instead of consuming.
 pub(crate) fn from_value_with_path<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." {
-            e.inner().to_string()
-        } else {
-            format!("{path}: {}", e.inner())
-        }
-    })
+    crate::decode::from_value(value).map_err(|e| e.to_string())
 }
 
 fn check_id(key: &RecordKey, expected: &str, found: &str) -> Result<(), StorageError> {

@@ -198,7 +198,7 @@ impl UniquenessIndex {
                 matches.push((slot, shared, jaccard, containment));
             }
         }
-        matches.sort_by(|a, b| {
+        crate::sort::sort_by(&mut matches, |a, b| {
             b.3.total_cmp(&a.3)
                 .then(b.2.total_cmp(&a.2))
                 .then_with(|| self.ids[a.0 as usize].cmp(&self.ids[b.0 as usize]))

@@ -104,7 +104,7 @@ impl BruteForce {
                 });
             }
         }
-        matches.sort_by(|a, b| {
+        crate::sort::sort_by(&mut matches, |a, b| {
             b.containment
                 .total_cmp(&a.containment)
                 .then(b.jaccard.total_cmp(&a.jaccard))

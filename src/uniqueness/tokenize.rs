@@ -17,8 +17,7 @@
 //!   Lao, Khmer, Myanmar) become one token per character, so shingles over
 //!   them are character n-grams.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use crate::unicode::{is_combining_mark, nfc};
 
 use super::hash::{hash_ascii_lower, hash_bytes, FxHashSet};
 
@@ -265,16 +264,13 @@ impl Tokenizer {
         } else {
             self.norm.clear();
             let norm = &mut self.norm;
-            let vi = if surely_nfc(&self.raw)
-                || matches!(is_nfc_quick(self.raw.chars()), IsNormalized::Yes)
-            {
+            let vi = if surely_nfc(&self.raw) {
                 self.raw
                     .chars()
                     .fold(false, |vi, ch| push_folded(norm, ch) | vi)
             } else {
-                self.raw
+                nfc(&self.raw)
                     .chars()
-                    .nfc()
                     .fold(false, |vi, ch| push_folded(norm, ch) | vi)
             };
             if vi {

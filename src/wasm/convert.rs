@@ -1,6 +1,14 @@
 //! Shared encode/decode/error helpers for the binding layer.
+//!
+//! Values cross the boundary as `serde_json::Value`: serde-wasm-bindgen
+//! converts between JS data and `Value` (one instantiation each way), and the
+//! core's own typed path (`crate::decode`, `serde_json::to_value`) does the
+//! rest. Decoding JS straight into each type would give every type a second
+//! deserializer and serializer; that duplicate code was about a third of the
+//! shipped WASM.
 
 use serde::{de::DeserializeOwned, Serialize};
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// Turn a core error into a JS `Error` with a stable `variant` property.
@@ -15,15 +23,29 @@ pub fn js_error(variant: &str, message: impl std::fmt::Display) -> JsValue {
     err.into()
 }
 
-/// Decode a JS value into a core type; a shape error becomes `variant: "BadInput"`.
-pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+/// JS data → `Value` (`undefined` becomes `null`, so optional arguments work).
+fn to_json(value: JsValue) -> Result<Value, JsValue> {
+    if value.is_undefined() {
+        return Ok(Value::Null);
+    }
     serde_wasm_bindgen::from_value(value).map_err(|e| js_error("BadInput", e))
+}
+
+/// Decode a JS value into a core type; a shape error becomes
+/// `variant: "BadInput"` whose message starts with the field path.
+pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    crate::decode::from_value(&to_json(value)?).map_err(|e| js_error("BadInput", e))
 }
 
 /// Encode a core value as plain JS data (objects, not Maps; i64 as numbers).
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = serde_json::to_value(value).map_err(|e| js_error("EncodeFailed", e))?;
+    encode_json(&value)
+}
+
+/// Encode a `Value` the core already built.
+pub fn encode_json(value: &Value) -> Result<JsValue, JsValue> {
     value
-        .serialize(&serializer)
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error("EncodeFailed", e))
 }

@@ -53,8 +53,8 @@ pub struct ImportedBackup {
 /// Serialise a backup canonically.
 pub fn export_json(data: &BackupData) -> Result<String, InteropError> {
     let mut sorted = data.clone();
-    sorted.projects.sort_by(|a, b| a.id.cmp(&b.id));
-    sorted.posts.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sort::sort_by(&mut sorted.projects, |a, b| a.id.cmp(&b.id));
+    crate::sort::sort_by(&mut sorted.posts, |a, b| a.id.cmp(&b.id));
     let body = serde_json::to_value(&sorted).map_err(|e| InteropError::Encode(e.to_string()))?;
     let mut root = Map::new();
     root.insert("format".into(), BACKUP_FORMAT.into());
@@ -209,13 +209,7 @@ fn decode<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, (String, S
         // Serde accepts structs written as arrays; a backup never has them.
         return Err((String::new(), "must be an object".into()));
     }
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        (
-            if path == "." { String::new() } else { path },
-            e.inner().to_string(),
-        )
-    })
+    crate::decode::from_value(value).map_err(|e| (e.field().to_string(), e.message))
 }
 
 fn join(base: &str, path: &str) -> String {

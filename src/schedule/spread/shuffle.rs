@@ -36,7 +36,7 @@ pub fn shuffle_queue(
         }
     }
     times.sort_unstable();
-    chosen.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::sort::sort_by(&mut chosen, |a, b| a.id.cmp(&b.id));
     let mut perm: Vec<usize> = (0..times.len()).collect();
     SplitMix64(seed).shuffle(&mut perm);
     let book = Book::new(project, tz, posts, |p| ids.contains(&p.id));
@@ -50,7 +50,9 @@ pub fn shuffle_queue(
             at_ms: times[i],
         })
         .collect();
-    out.sort_by(|a, b| (a.at_ms, &a.post_id).cmp(&(b.at_ms, &b.post_id)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.at_ms, &a.post_id).cmp(&(b.at_ms, &b.post_id))
+    });
     Ok(out)
 }
 

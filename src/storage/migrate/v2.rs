@@ -245,7 +245,7 @@ fn convert_project(
                 )),
             }
         }
-        parsed.sort();
+        crate::sort::sort(&mut parsed);
         parsed.dedup();
         slots.insert(network, parsed);
     }

@@ -166,6 +166,7 @@ impl UniquenessIndex {
 
     /// Registers a document; returns its new slot, or `None` when an identical
     /// document was already there (only its kind is updated then).
+    #[inline(never)]
     fn add_doc(
         &mut self,
         id: &str,
@@ -248,26 +249,34 @@ impl UniquenessIndex {
                 next += 1;
             }
         }
-        let live = |s: u32| remap.get(s as usize).is_some_and(|&r| r != u32::MAX);
-        let sources = |f: &mut dyn FnMut(u64, u32)| {
-            self.base.for_each(&mut *f);
-            self.delta.for_each(&mut *f);
-            for &(slot, from, to) in spans {
-                pending[from..to].iter().for_each(|&h| f(h, slot));
-            }
+        let new_slot = |s: u32| remap.get(s as usize).copied().filter(|&r| r != u32::MAX);
+        let (base, delta) = (&self.base, &self.delta);
+        let existing = |f: &mut dyn FnMut(u64, u32)| {
+            base.for_each(&mut *f);
+            delta.for_each(&mut *f);
         };
-        let mut builder = BaseBuilder::new(|add| {
-            sources(&mut |h, s| {
-                if live(s) {
-                    add(h);
-                }
-            });
+        let mut builder = BaseBuilder::new();
+        existing(&mut |h, s| {
+            if new_slot(s).is_some() {
+                builder.count(h);
+            }
         });
-        sources(&mut |h, s| {
-            if let Some(&r) = remap.get(s as usize).filter(|&&r| r != u32::MAX) {
+        for &(slot, from, to) in spans {
+            if new_slot(slot).is_some() {
+                builder.count_all(&pending[from..to]);
+            }
+        }
+        builder.allocate();
+        existing(&mut |h, s| {
+            if let Some(r) = new_slot(s) {
                 builder.place(h, r);
             }
         });
+        for &(slot, from, to) in spans {
+            if let Some(r) = new_slot(slot) {
+                builder.place_all(&pending[from..to], r);
+            }
+        }
         self.base = builder.finish();
         self.base_postings = self.base.posting_count();
         self.delta.clear();

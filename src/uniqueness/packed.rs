@@ -14,21 +14,30 @@ pub fn split_utf16<'a>(s: &'a str, lengths: &[u32]) -> Option<Vec<&'a str>> {
     let (mut i, mut units, mut target, mut prev) = (0usize, 0u64, 0u64, 0usize);
     for &len in lengths {
         target += u64::from(len);
-        while units < target {
-            // `s` is valid UTF-8: the lead byte gives the width.
-            let (width, u) = match *bytes.get(i)? {
-                0..=0x7F => (1, 1),
-                0xC0..=0xDF => (2, 1),
-                0xE0..=0xEF => (3, 1),
-                _ => (4, 2),
-            };
-            i += width;
-            units += u;
-        }
+        (i, units) = advance(bytes, i, units, target)?;
         out.push(s.get(prev..i)?);
         prev = i;
     }
     (i == bytes.len()).then_some(out)
+}
+
+/// Walks from byte `i` (UTF-16 offset `units`) until `target` units.
+/// One call per document, so in WASM it runs as optimised code (see
+/// `Shingler::run_distinct`).
+#[inline(never)]
+fn advance(bytes: &[u8], mut i: usize, mut units: u64, target: u64) -> Option<(usize, u64)> {
+    while units < target {
+        // `s` is valid UTF-8: the lead byte gives the width.
+        let (width, u) = match *bytes.get(i)? {
+            0..=0x7F => (1, 1),
+            0xC0..=0xDF => (2, 1),
+            0xE0..=0xEF => (3, 1),
+            _ => (4, 2),
+        };
+        i += width;
+        units += u;
+    }
+    Some((i, units))
 }
 
 #[cfg(test)]

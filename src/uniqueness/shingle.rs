@@ -72,13 +72,19 @@ pub(crate) fn shingles(
     hashes.extend(tokens.iter().map(|t| t.hash));
     let n = tokens.len();
     let scan = usize::from(cfg.syllables);
+    // Vietnamese-letter tokens in the window [i, i + scan): a running count
+    // instead of rescanning the window at every position.
+    let is_vi = |j: usize| tokens.get(j).is_some_and(|t| t.flags & FLAG_VI != 0);
+    let mut vi = (0..scan.min(n)).filter(|&j| is_vi(j)).count();
     for i in 0..n {
+        if i > 0 {
+            vi = vi + usize::from(is_vi(i + scan - 1)) - usize::from(is_vi(i - 1));
+        }
         let k = if tokens[i].flags & FLAG_CJK != 0 {
             usize::from(cfg.chars)
         } else {
-            let window = &tokens[i..n.min(i + scan)];
-            let vi = window.iter().filter(|t| t.flags & FLAG_VI != 0).count();
-            if vi > 0 && vi * 4 >= window.len() {
+            let window = n.min(i + scan) - i;
+            if vi > 0 && vi * 4 >= window {
                 usize::from(cfg.syllables)
             } else {
                 usize::from(cfg.words)
@@ -127,6 +133,9 @@ impl Shingler {
     }
 
     /// Like [`Shingler::run`], then fills `distinct` (sorted, deduplicated).
+    /// Never inlined: in WASM a function called per document tiers up to
+    /// optimised code after a few calls, a loop inside one long call doesn't.
+    #[inline(never)]
     pub(crate) fn run_distinct(
         &mut self,
         text: &str,

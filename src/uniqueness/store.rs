@@ -112,8 +112,8 @@ impl Base {
 }
 
 /// Builds a [`Base`] from (hash, slot) pairs with a counting sort on the
-/// bucket: two passes over the sources, 8 bytes of scratch per pair, no global
-/// sort (each bucket holds a few dozen entries).
+/// bucket: two passes over the sources (`count`, `allocate`, `place`), 8 bytes
+/// of scratch per pair, no global sort (each bucket holds a few dozen entries).
 pub(crate) struct BaseBuilder {
     starts: Vec<u32>,
     fill: Vec<u32>,
@@ -121,19 +121,37 @@ pub(crate) struct BaseBuilder {
 }
 
 impl BaseBuilder {
-    /// `count(add)` must call `add(hash)` once per pair it will later `place`.
-    pub(crate) fn new(count: impl FnOnce(&mut dyn FnMut(u64))) -> Self {
-        let mut starts = vec![0u32; BUCKETS + 1];
-        count(&mut |h| starts[bucket_of(h) + 1] += 1);
-        for b in 0..BUCKETS {
-            starts[b + 1] += starts[b];
-        }
-        let total = starts[BUCKETS] as usize;
+    pub(crate) fn new() -> Self {
         Self {
-            fill: starts.clone(),
-            starts,
-            entries: vec![0; total],
+            starts: vec![0u32; BUCKETS + 1],
+            fill: Vec::new(),
+            entries: Vec::new(),
         }
+    }
+
+    /// First pass: announce one pair that `place` will later add.
+    #[inline]
+    pub(crate) fn count(&mut self, h: u64) {
+        self.starts[bucket_of(h) + 1] += 1;
+    }
+
+    /// `count` for one document's shingles. Called per document so that in
+    /// WASM it runs optimised (V8 tiers a function up between calls, never
+    /// inside one long-running call).
+    #[inline(never)]
+    pub(crate) fn count_all(&mut self, hashes: &[u64]) {
+        for &h in hashes {
+            self.count(h);
+        }
+    }
+
+    /// Between the passes: lay out the buckets.
+    pub(crate) fn allocate(&mut self) {
+        for b in 0..BUCKETS {
+            self.starts[b + 1] += self.starts[b];
+        }
+        self.fill = self.starts.clone();
+        self.entries = vec![0; self.starts[BUCKETS] as usize];
     }
 
     #[inline]
@@ -146,10 +164,20 @@ impl BaseBuilder {
         }
     }
 
+    /// `place` for one document's shingles (see `count_all`).
+    #[inline(never)]
+    pub(crate) fn place_all(&mut self, hashes: &[u64], slot: u32) {
+        for &h in hashes {
+            self.place(h, slot);
+        }
+    }
+
     pub(crate) fn finish(mut self) -> Base {
         let mut base = Base {
             dir: Vec::with_capacity(BUCKETS + 1),
-            ..Base::default()
+            // An upper bound (one entry per distinct key): no regrowth copies.
+            entries: Vec::with_capacity(self.entries.len()),
+            multi: Vec::new(),
         };
         if self.entries.is_empty() {
             return Base::default();
@@ -157,37 +185,45 @@ impl BaseBuilder {
         for b in 0..BUCKETS {
             base.dir.push(base.entries.len() as u32);
             let seg = &mut self.entries[self.starts[b] as usize..self.fill[b] as usize];
-            seg.sort_unstable();
-            let mut i = 0;
-            while i < seg.len() {
-                let key = (seg[i] >> 32) as u32;
-                let mut j = i + 1;
-                while j < seg.len() && (seg[j] >> 32) as u32 == key {
-                    j += 1;
-                }
-                let high = u64::from(key) << 32;
-                if j - i == 1 {
-                    base.entries.push(high | (seg[i] & 0xFFFF_FFFF));
-                } else {
-                    base.entries
-                        .push(high | u64::from(MULTI | base.multi.len() as u32));
-                    let from = base.multi.len();
-                    base.multi.push(0);
-                    // Sources never repeat a (shingle, slot) pair; skipping
-                    // repeats anyway keeps a bad source from double-counting.
-                    let mut last = u32::MAX;
-                    for &e in &seg[i..j] {
-                        if e as u32 != last {
-                            last = e as u32;
-                            base.multi.push(last);
-                        }
-                    }
-                    base.multi[from] = (base.multi.len() - from - 1) as u32;
-                }
-                i = j;
-            }
+            finish_bucket(seg, &mut base);
         }
         base.dir.push(base.entries.len() as u32);
         base
+    }
+}
+
+/// Sorts one bucket's pairs and appends its entries (and posting lists) to
+/// `base`. A function of its own, called per bucket, so that in WASM it runs
+/// optimised (see `BaseBuilder::count_all`).
+#[inline(never)]
+fn finish_bucket(seg: &mut [u64], base: &mut Base) {
+    seg.sort_unstable();
+    let mut i = 0;
+    while i < seg.len() {
+        let key = (seg[i] >> 32) as u32;
+        let mut j = i + 1;
+        while j < seg.len() && (seg[j] >> 32) as u32 == key {
+            j += 1;
+        }
+        let high = u64::from(key) << 32;
+        if j - i == 1 {
+            base.entries.push(high | (seg[i] & 0xFFFF_FFFF));
+        } else {
+            base.entries
+                .push(high | u64::from(MULTI | base.multi.len() as u32));
+            let from = base.multi.len();
+            base.multi.push(0);
+            // Sources never repeat a (shingle, slot) pair; skipping
+            // repeats anyway keeps a bad source from double-counting.
+            let mut last = u32::MAX;
+            for &e in &seg[i..j] {
+                if e as u32 != last {
+                    last = e as u32;
+                    base.multi.push(last);
+                }
+            }
+            base.multi[from] = (base.multi.len() - from - 1) as u32;
+        }
+        i = j;
     }
 }

@@ -114,6 +114,18 @@ fn surely_nfc(s: &str) -> bool {
         .all(|c| (c as u32) < 0x300 || (0x400..0x483).contains(&(c as u32)))
 }
 
+/// `u8::is_ascii_alphanumeric` as one load instead of three range checks: the
+/// tokenizer's innermost loop (most text is ASCII).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Reusable tokenizer state, so checking while typing allocates nothing.
 #[derive(Default)]
 pub(crate) struct Tokenizer {
@@ -161,11 +173,11 @@ impl Tokenizer {
                         continue;
                     }
                 }
-                if b.is_ascii_alphanumeric() {
+                if ASCII_ALNUM[b as usize] {
                     // Take the whole ASCII run at once; lower-cased at flush.
                     let run = bytes[i..]
                         .iter()
-                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .take_while(|&&c| ASCII_ALNUM[c as usize])
                         .count();
                     word.start.get_or_insert(pos16);
                     if self.raw.is_empty() && self.span.is_none() {
@@ -245,17 +257,32 @@ impl Tokenizer {
         }
     }
 
+    /// Ends the current word, if any. Called at every delimiter, so the
+    /// no-word case stays inline and the work is a call.
+    #[inline(always)]
     fn flush(
         &mut self,
         text: &str,
         word: &mut Word,
+        flags: u8,
+        stop: Option<&FxHashSet<u64>>,
+        out: &mut Vec<Token>,
+    ) {
+        if let Some(start) = word.start.take() {
+            self.flush_word(text, start, word.end, flags, stop, out);
+        }
+    }
+
+    #[inline(never)]
+    fn flush_word(
+        &mut self,
+        text: &str,
+        start: u32,
+        end: u32,
         mut flags: u8,
         stop: Option<&FxHashSet<u64>>,
         out: &mut Vec<Token>,
     ) {
-        let Some(start) = word.start.take() else {
-            return;
-        };
         let hash = if let Some((a, b)) = self.span.take() {
             hash_ascii_lower(&text.as_bytes()[a..b])
         } else if self.raw_ascii {
@@ -286,7 +313,7 @@ impl Tokenizer {
         out.push(Token {
             hash,
             start,
-            end: word.end,
+            end,
             flags,
         });
     }

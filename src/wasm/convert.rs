@@ -43,6 +43,15 @@ pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     encode_json(&value)
 }
 
+/// Encode straight to JS objects, skipping the `Value` tree: for the results
+/// built on every keystroke (uniqueness check, counters), where building
+/// and dropping a tree of maps per call cost more than its extra code.
+pub fn encode_hot<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("EncodeFailed", e))
+}
+
 /// Encode a `Value` the core already built.
 pub fn encode_json(value: &Value) -> Result<JsValue, JsValue> {
     value

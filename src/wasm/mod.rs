@@ -13,7 +13,7 @@ pub mod schedule;
 pub mod storage;
 pub mod uniqueness;
 
-pub use convert::{decode, encode, js_error};
+pub use convert::{decode, encode, encode_hot, js_error};
 
 use wasm_bindgen::prelude::*;
 

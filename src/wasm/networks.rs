@@ -13,7 +13,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::networks::{self, CountOptions, NetworkId, NetworksError};
-use crate::wasm::{decode, encode, js_error};
+use crate::wasm::{decode, encode, encode_hot, js_error};
 
 fn to_js(err: NetworksError) -> JsValue {
     js_error(err.variant(), err)
@@ -39,7 +39,7 @@ pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let result = networks::count_text(text, network, &options).map_err(to_js)?;
-    encode(&result)
+    encode_hot(&result)
 }
 
 /// Split `text` into numbered parts that each fit. Errors: as `countText`,

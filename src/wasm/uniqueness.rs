@@ -6,7 +6,7 @@
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use super::{decode, encode, js_error};
+use super::{decode, encode, encode_hot, js_error};
 use crate::uniqueness::{
     self, CheckOptions, CheckScratch, DocKind, ShingleConfig, UniquenessError,
 };
@@ -173,7 +173,7 @@ impl UniquenessIndex {
         let result = self
             .index
             .check_with(&mut self.scratch, text, &opts.unwrap_or_default());
-        encode(&result)
+        encode_hot(&result)
     }
 
     /// `score(text, options?) -> number`: only the uniqueness percentage (no

@@ -98,6 +98,9 @@ index ${f(result.index_mb, 1)} MB (${f(result.index_bytes_per_post, 0)} bytes pe
 page index of 200 posts ${f(result.page_index_200_ms, 2)} ms; whole shipped WASM ${wasmGz} bytes gzipped.
 ${END}`;
 let text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n\n## Uniqueness\n\n";
-text = text.includes(BEGIN) ? text.replace(new RegExp(`${BEGIN}[\\s\\S]*?${END}`), generated) : `${text.trimEnd()}\n\n${generated}\n`;
+// Splice by position: BEGIN holds regex metacharacters "(" and ")".
+const from = text.indexOf(BEGIN);
+const to = from < 0 ? -1 : text.indexOf(END, from);
+text = to >= 0 ? text.slice(0, from) + generated + text.slice(to + END.length) : `${text.trimEnd()}\n\n${generated}\n`;
 writeFileSync(docs, text);
 console.error(`wrote bench/results/uniqueness.json and docs/BENCHMARKS.md`);

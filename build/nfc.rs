@@ -11,10 +11,13 @@
 //! - `DECOMP_CP`/`DECOMP_AT`/`DECOMP_CHARS`: full canonical decompositions
 //!   (Hangul syllables are left to the algorithm);
 //! - `COMPOSE_KEY`/`COMPOSE_TO`: primary composites, key `a << 21 | b`;
-//! - `UNSTABLE`: ranges of code points that can change under NFC (they have a
+//! - `UNSTABLE`: code points that can change under NFC (they have a
 //!   combining class, a decomposition, or compose with what precedes them), so
 //!   text without any is already NFC;
-//! - `MARKS`: ranges of combining marks (General_Category M).
+//! - `MARKS`: combining marks (General_Category M).
+//!
+//! The last two are asked for every character the tokenizer sees, so they are
+//! two-stage bitmaps (one load each for the BMP), not searched ranges.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -45,6 +48,35 @@ fn ranges(set: &BTreeSet<u32>) -> Vec<(u32, u32)> {
         }
     }
     out
+}
+
+/// A set of code points as a two-stage bitmap for the BMP (`{name}_INDEX`:
+/// 256 block numbers; `{name}_BLOCKS`: the distinct 256-bit blocks, block 0
+/// empty) plus sorted ranges for the other planes (`{name}_ASTRAL`).
+fn bit_table(out: &mut String, name: &str, set: &BTreeSet<u32>) {
+    let mut blocks: Vec<[u64; 4]> = vec![[0; 4]];
+    let mut index = Vec::with_capacity(256);
+    for hi in 0..256u32 {
+        let mut block = [0u64; 4];
+        for lo in 0..256u32 {
+            if set.contains(&(hi << 8 | lo)) {
+                block[(lo / 64) as usize] |= 1 << (lo % 64);
+            }
+        }
+        let at = blocks.iter().position(|b| *b == block).unwrap_or_else(|| {
+            blocks.push(block);
+            blocks.len() - 1
+        });
+        index.push(at as u8);
+    }
+    array(out, &format!("{name}_INDEX"), "u8", &index);
+    let flat: Vec<String> = blocks
+        .iter()
+        .map(|b| format!("[{:#x},{:#x},{:#x},{:#x}]", b[0], b[1], b[2], b[3]))
+        .collect();
+    array(out, &format!("{name}_BLOCKS"), "[u64; 4]", &flat);
+    let astral: BTreeSet<u32> = set.range(0x10000..).copied().collect();
+    range_array(out, &format!("{name}_ASTRAL"), &ranges(&astral));
 }
 
 fn array<T: std::fmt::Display>(out: &mut String, name: &str, ty: &str, items: &[T]) {
@@ -138,7 +170,7 @@ pub fn generate() -> String {
     let to: Vec<u32> = pairs.iter().map(|p| p.1).collect();
     array(&mut out, "COMPOSE_KEY", "u64", &keys);
     array(&mut out, "COMPOSE_TO", "u32", &to);
-    range_array(&mut out, "UNSTABLE", &ranges(&unstable));
-    range_array(&mut out, "MARKS", &ranges(&marks));
+    bit_table(&mut out, "UNSTABLE", &unstable);
+    bit_table(&mut out, "MARKS", &marks);
     out
 }

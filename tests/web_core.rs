@@ -84,3 +84,35 @@ fn uniqueness_index_finds_a_copy_and_excludes_itself() {
     let err = index.upsert("b", "nonsense", "x").unwrap_err();
     assert_eq!(get(&err, "variant").as_string().as_deref(), Some("BadKind"));
 }
+
+#[wasm_bindgen_test]
+fn decomposed_vietnamese_matches_composed_in_the_shipped_nfc() {
+    // NFC runs on the compact tables of src/unicode inside the WASM: a copy
+    // typed decomposed (as some keyboards do) is still a copy.
+    let composed = "Hôm nay trời đẹp quá, chúng tôi đi dạo ven sông và ngắm hoàng hôn cùng nhau";
+    let decomposed: String = composed
+        .chars()
+        .flat_map(|c| match c {
+            'ô' => vec!['o', '\u{302}'],
+            'ờ' => vec!['o', '\u{31B}', '\u{300}'],
+            'ẹ' => vec!['e', '\u{323}'],
+            'á' => vec!['a', '\u{301}'],
+            'ú' => vec!['u', '\u{301}'],
+            'ạ' => vec!['a', '\u{323}'],
+            'ắ' => vec!['a', '\u{306}', '\u{301}'],
+            'ồ' => vec!['o', '\u{302}', '\u{300}'],
+            other => vec![other],
+        })
+        .collect();
+    assert_ne!(decomposed, composed);
+    let mut index = UniquenessIndex::new_js(JsValue::UNDEFINED).unwrap();
+    index.upsert("vi", "archive", composed).unwrap();
+    let got = index.check(&decomposed, JsValue::NULL).unwrap();
+    assert_eq!(get(&got, "uniquenessPercent").as_f64(), Some(0.0));
+    let count = glider::wasm::networks::count_text(&decomposed, "x", JsValue::UNDEFINED).unwrap();
+    let expected = glider::wasm::networks::count_text(composed, "x", JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&count, "count").as_f64(),
+        get(&expected, "count").as_f64()
+    );
+}

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use crate::model::{Post, PostStatus, Project};
 
@@ -67,11 +67,18 @@ pub fn export_ics(posts: &[Post], projects: &[Project], dtstamp_ms: i64) -> Stri
 
 /// `YYYYMMDDTHHMMSSZ`; times outside chrono's range clamp to the epoch
 /// (posts are validated to 1970..=9999 before they get here).
+/// Written by hand: chrono's `format` machinery was ~20 KB of the WASM.
 fn utc_stamp(ms: i64) -> String {
-    DateTime::<Utc>::from_timestamp_millis(ms)
-        .unwrap_or_default()
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string()
+    let t = DateTime::<Utc>::from_timestamp_millis(ms).unwrap_or_default();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// Ids are free text; keep the UID to safe characters, percent-encoding the rest.

@@ -130,16 +130,19 @@ impl UniquenessIndex {
     where
         I: IntoIterator<Item = (&'a str, DocKind, &'a str)>,
     {
-        let docs = docs.into_iter();
-        // Reserve up front: in WASM every doubling of a big vector is a copy.
-        let n = docs.size_hint().0;
+        let docs: Vec<(&str, DocKind, &str)> = docs.into_iter().collect();
+        // Reserve up front: in WASM every doubling of a big vector is a copy
+        // (and memory never shrinks). Prose has about one word, so at most
+        // one new shingle, per 6 bytes.
+        let n = docs.len();
+        let text_bytes: usize = docs.iter().map(|d| d.2.len()).sum();
         self.ids.reserve(n);
         self.kinds.reserve(n);
         self.sizes.reserve(n);
         self.prints.reserve(n);
         self.by_id.reserve(n);
         let mut sh = Shingler::default();
-        let mut pending: Vec<u64> = Vec::with_capacity(n * 24);
+        let mut pending: Vec<u64> = Vec::with_capacity(text_bytes / 6 + n);
         let mut spans: Vec<(u32, usize, usize)> = Vec::with_capacity(n);
         for (id, kind, text) in docs {
             sh.run_distinct(text, &self.cfg, self.stop.as_ref());

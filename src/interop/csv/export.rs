@@ -1,6 +1,6 @@
 //! CSV export in Hootsuite's and Publer's bulk layouts.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::cells::escape_formula;
@@ -53,12 +53,12 @@ pub fn export_csv(
             .unwrap_or(Zone::UTC);
         let row: Vec<String> = match layout {
             CsvLayout::Hootsuite => vec![
-                date_cell(post.scheduled_at, zone, "%d/%m/%Y %H:%M"),
+                date_cell(post.scheduled_at, zone, DayFirst),
                 post.text.clone(),
                 post.links.first().cloned().unwrap_or_default(),
             ],
             CsvLayout::Publer => vec![
-                date_cell(post.scheduled_at, zone, "%Y-%m-%d %H:%M"),
+                date_cell(post.scheduled_at, zone, Iso),
                 post.text.clone(),
                 post.links.join(", "),
                 post.media.join(", "),
@@ -76,8 +76,26 @@ pub fn export_csv(
     String::from_utf8(bytes).map_err(|e| InteropError::Encode(e.to_string()))
 }
 
-fn date_cell(at: Option<i64>, zone: Zone, format: &str) -> String {
-    at.and_then(DateTime::<Utc>::from_timestamp_millis)
-        .map(|t| t.with_timezone(&zone).format(format).to_string())
-        .unwrap_or_default()
+/// The two date layouts the CSV columns use.
+#[derive(Clone, Copy)]
+enum DateCell {
+    /// Hootsuite: `DD/MM/YYYY HH:MM`.
+    DayFirst,
+    /// Publer: `YYYY-MM-DD HH:MM`.
+    Iso,
+}
+use DateCell::{DayFirst, Iso};
+
+/// Written by hand rather than with chrono's `format`: its format-string
+/// parser and formatter were ~20 KB of the WASM for two fixed layouts.
+fn date_cell(at: Option<i64>, zone: Zone, layout: DateCell) -> String {
+    let Some(t) = at.and_then(DateTime::<Utc>::from_timestamp_millis) else {
+        return String::new();
+    };
+    let t = t.with_timezone(&zone);
+    let (y, mo, d, h, mi) = (t.year(), t.month(), t.day(), t.hour(), t.minute());
+    match layout {
+        DayFirst => format!("{d:02}/{mo:02}/{y:04} {h:02}:{mi:02}"),
+        Iso => format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}"),
+    }
 }

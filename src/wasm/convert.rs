@@ -40,20 +40,14 @@ pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
 /// Encode a core value as plain JS data (objects, not Maps; i64 as numbers).
 pub fn encode<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let value = serde_json::to_value(value).map_err(|e| js_error("EncodeFailed", e))?;
-    encode_json(&value)
+    encode_hot(&value)
 }
 
 /// Encode straight to JS objects, skipping the `Value` tree: for the results
 /// built on every keystroke (uniqueness check, counters), where building
-/// and dropping a tree of maps per call cost more than its extra code.
+/// and dropping a tree of maps per call cost more than its extra code, and
+/// for a `Value` the core already built.
 pub fn encode_hot<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("EncodeFailed", e))
-}
-
-/// Encode a `Value` the core already built.
-pub fn encode_json(value: &Value) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error("EncodeFailed", e))

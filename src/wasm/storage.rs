@@ -7,7 +7,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::{decode, encode, js_error};
+use super::{decode, encode, encode_hot, js_error};
 use crate::model::Post;
 use crate::storage::{self, RecordKey, StorageError, StorageMap};
 
@@ -82,7 +82,7 @@ pub fn apply_write(key: &str, current: JsValue, incoming: JsValue) -> Result<JsV
     let record =
         storage::apply_write_record(key, current.as_ref(), &incoming).map_err(storage_error)?;
     let value = storage::encode_record(&record).map_err(storage_error)?;
-    encode(&value)
+    encode_hot(&value)
 }
 
 /// `indexKeyFor(key) -> string | undefined`: the index record to read before

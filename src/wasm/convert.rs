@@ -1,7 +1,8 @@
 //! Shared encode/decode/error helpers for the binding layer.
 //!
-//! Values cross the boundary as `serde_json::Value`: serde-wasm-bindgen
-//! converts between JS data and `Value` (one instantiation each way), and the
+//! Values cross the boundary as `serde_json::Value` (except the per-keystroke
+//! results, see `encode_hot`): serde-wasm-bindgen converts between JS data
+//! and `Value` (one instantiation each way), and the
 //! core's own typed path (`crate::decode`, `serde_json::to_value`) does the
 //! rest. Decoding JS straight into each type would give every type a second
 //! deserializer and serializer; that duplicate code was about a third of the

@@ -6,25 +6,13 @@
 // The jump is simulated inside the worker by shifting Date.now (the worker's
 // only clock) and passing the same "now" to reconcile.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
-import { draft, figure, HOUR, launch, MINUTE } from './support/reliability.mjs';
+import { test } from 'node:test';
+import { draft, figure, HOUR, MINUTE, useBrowser } from './support/reliability.mjs';
 
 const ITEMS = 20;
 const JUMP = 3 * HOUR;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: [] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: [] });
 
 /** Shift the worker's clock by `JUMP` and count notifications by id. */
 async function jumpClock(worker) {
@@ -49,7 +37,7 @@ async function reconcileMany(worker, times) {
 }
 
 test(`clock jump +3 h with ${ITEMS} items due: each reported missed exactly once`, { timeout: 60_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const { projects } = await ext.ready();
   const ids = [];
   const start = Date.now();

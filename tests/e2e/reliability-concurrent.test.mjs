@@ -4,24 +4,12 @@
 // read again and redo the change). Nothing may be lost: every edit's tag is
 // in the final record, and each accepted write bumped the revision by one.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
-import { draft, figure, HOUR, launch } from './support/reliability.mjs';
+import { test } from 'node:test';
+import { draft, figure, HOUR, useBrowser } from './support/reliability.mjs';
 
 const EDITS = 100;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: [] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: [] });
 
 /** Runs inside an extension page: `edits` read-modify-write edits, retried on Conflict. */
 async function editLoop({ id, client, edits }) {
@@ -49,7 +37,7 @@ async function editLoop({ id, client, edits }) {
 }
 
 test(`two dashboard tabs and the popup each make ${EDITS} edits to the same queue item: 0 lost updates`, { timeout: 120_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const state = await ext.ready();
   const post = draft(state.projects[0].id, 'shared queue item');
   const saved = await ext.call({ type: 'post.save', post });

@@ -9,9 +9,8 @@
 // dashboard reads files as text, which turns them into U+FFFD, so rows with
 // U+FFFD, lone surrogates and NULs stand in for them here.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
-import { changedKeys, draft, figure, HOUR, launch } from './support/reliability.mjs';
+import { test } from 'node:test';
+import { changedKeys, draft, figure, HOUR, useBrowser } from './support/reliability.mjs';
 
 const ROWS = 10_000;
 
@@ -67,21 +66,10 @@ function hostileCsv() {
   return { text: lines.join('\n'), rejected, valid };
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: [] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: [] });
 
 test(`import of ${ROWS} hostile rows: every error with its line, existing data untouched`, { timeout: 120_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const { projects } = await ext.ready();
   // Existing data: a queued post and two drafts.
   const existing = [draft(projects[0].id, 'existing draft one'), draft(projects[0].id, 'existing draft two'), draft(projects[0].id, 'existing queued')];
@@ -139,7 +127,7 @@ test(`import of ${ROWS} hostile rows: every error with its line, existing data u
 });
 
 test('hostile JSON backups are refused with the path of each problem, nothing written', { timeout: 60_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const docs = [
     '{"__proto__": {"polluted": 1}}',
     '{"format":"glider-backup","version":1,"projects":[],"posts":[{"id":"a","projectId":"p","text":"x","status":"draft","createdAt":1,"updatedAt":1,"__proto__":{"polluted":1}}]}',

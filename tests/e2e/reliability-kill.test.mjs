@@ -3,30 +3,18 @@
 // acknowledged write must still be in storage.local afterwards — read back
 // by a fresh worker and again after a browser restart on the same profile.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
-import { figure, launch, uid } from './support/reliability.mjs';
+import { test } from 'node:test';
+import { figure, launch, uid, useBrowser } from './support/reliability.mjs';
 
 const EDITS = 1000;
 const KILL_EVERY = 50;
 const POSTS = 20;
 const LANES = 4; // concurrent writers, each owning its own posts (no conflicts between lanes)
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: [] });
-  browser = await launch({ port: server.port, keepProfile: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: [], keepProfile: true });
 
 test(`kill the worker every ${KILL_EVERY} writes during ${EDITS} edits: 0 acknowledged writes lost`, { timeout: 180_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const state = await ext.ready();
   const projectId = state.projects[0].id;
   const ids = Array.from({ length: POSTS }, () => uid('kill'));
@@ -110,9 +98,9 @@ test(`kill the worker every ${KILL_EVERY} writes during ${EDITS} edits: 0 acknow
   assert.ok(ext.kills >= EDITS / KILL_EVERY, `the worker was stopped ${ext.kills} times`);
 
   // Acknowledged means on disk: restart the browser on the same profile and read again.
-  const userDir = browser.userDir;
-  await browser.close();
-  browser = await launch({ port: server.port, userDir });
-  await browser.ext.ready();
-  check(await browser.ext.storage(), 'after browser restart');
+  const userDir = env.browser.userDir;
+  await env.browser.close();
+  env.browser = await launch({ port: env.server.port, userDir });
+  await env.browser.ext.ready();
+  check(await env.browser.ext.storage(), 'after browser restart');
 });

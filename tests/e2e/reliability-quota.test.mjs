@@ -8,25 +8,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { ROOT, startFixtureServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { ROOT } from './lib/server.mjs';
 import { byTestId, openPanel } from './support/panel.mjs';
-import { changedKeys, draft, figure, HOUR, launch } from './support/reliability.mjs';
+import { changedKeys, draft, figure, HOUR, useBrowser } from './support/reliability.mjs';
 
 const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'extension/_locales/en/messages.json'), 'utf8'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: ['x'] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: ['x'] });
 
 async function toast(panel, { error }) {
   await panel.waitForSelector(`${byTestId('toast')}:not([hidden])`);
@@ -64,7 +53,7 @@ const restoreWrites = (worker) =>
   });
 
 test('quota exceeded: a visible "storage is full" error in the panel and popup, 0 records changed', { timeout: 90_000 }, async () => {
-  const { ext, context } = browser;
+  const { ext, context } = env.browser;
   const { projects } = await ext.ready();
   // Daily slots, so "add to queue" has a next free slot to offer.
   const slots = { x: Array.from({ length: 7 }, (_, weekday) => ({ weekday, minute: 9 * 60 })) };

@@ -8,24 +8,12 @@
 // fire; reminders already shown are proved not to repeat by their stored
 // `remindedAt` (set once, when shown) and by reconciling again.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
-import { draft, figure, launch, sleep } from './support/reliability.mjs';
+import { test } from 'node:test';
+import { draft, figure, launch, sleep, useBrowser } from './support/reliability.mjs';
 
 const ITEMS = 50;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: [] });
-  browser = await launch({ port: server.port, keepProfile: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: [], keepProfile: true });
 
 /** Create `ITEMS` drafts and schedule them 100 ms apart from `firstAt`, through the worker. */
 async function seed(ext, firstAt, label) {
@@ -96,7 +84,7 @@ async function assertNoRepeat(ext, ids, before, when) {
 }
 
 test(`extension reload and disable→enable with ${ITEMS} scheduled items: ${ITEMS}/${ITEMS} reminders, 0 duplicates`, { timeout: 120_000 }, async () => {
-  const { ext } = browser;
+  const { ext } = env.browser;
   const firstAt = Date.now() + 12_000;
   const ids = await seed(ext, firstAt, 'reload');
   await armedAt(ext, firstAt, 'after scheduling');
@@ -134,11 +122,11 @@ test(`extension reload and disable→enable with ${ITEMS} scheduled items: ${ITE
 
 test(`browser restart on the same profile with ${ITEMS} scheduled items: ${ITEMS}/${ITEMS} reminders, 0 duplicates`, { timeout: 120_000 }, async () => {
   const firstAt = Date.now() + 10_000;
-  const ids = await seed(browser.ext, firstAt, 'restart');
-  const userDir = browser.userDir;
-  await browser.close();
-  browser = await launch({ port: server.port, userDir, keepProfile: true });
-  const { ext } = browser;
+  const ids = await seed(env.browser.ext, firstAt, 'restart');
+  const userDir = env.browser.userDir;
+  await env.browser.close();
+  env.browser = await launch({ port: env.server.port, userDir, keepProfile: true });
+  const { ext } = env.browser;
   await ext.ready();
   const at = await armedAt(ext, firstAt, 'after the browser restarted');
   figure('alarm re-armed after browser restart', `for the first of ${ITEMS} items (${at - firstAt} ms from its time)`);
@@ -152,8 +140,8 @@ test(`browser restart on the same profile with ${ITEMS} scheduled items: ${ITEMS
 
   // And once more: a restart after they fired shows none of them again.
   const before = await ext.storage();
-  await browser.close();
-  browser = await launch({ port: server.port, userDir });
-  await browser.ext.ready();
-  await assertNoRepeat(browser.ext, ids, before, 'after a second browser restart');
+  await env.browser.close();
+  env.browser = await launch({ port: env.server.port, userDir });
+  await env.browser.ext.ready();
+  await assertNoRepeat(env.browser.ext, ids, before, 'after a second browser restart');
 });

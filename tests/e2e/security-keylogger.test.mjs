@@ -15,10 +15,9 @@
 //    keystroke is checked), and the text only arrives through the composer
 //    after the pause — which the test also shows, to document the boundary.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startFixtureServer } from './lib/server.mjs';
+import { test } from 'node:test';
 import { byTestId, openPanel } from './support/panel.mjs';
-import { figure, launch, sleep } from './support/reliability.mjs';
+import { figure, sleep, useBrowser } from './support/reliability.mjs';
 
 const SECRET = 'Glider secret QX7-kappa: launch at dawn';
 
@@ -97,26 +96,15 @@ function leaks(page, secret = SECRET) {
   return page.evaluate((w) => window.__leaks(w), windows);
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: ['x'] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: ['x'] });
 
 async function hostilePage({ composer }) {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   await page.addInitScript(hostile);
   await page.goto('https://x.com/home');
   await page.waitForSelector('article[data-testid="tweet"]');
   if (!composer) await page.evaluate(() => document.querySelector('.composer')?.remove());
-  const panel = await openPanel(page, browser.ext.worker(), browser.ext.id);
+  const panel = await openPanel(page, env.browser.ext.worker(), env.browser.ext.id);
   return { page, panel };
 }
 

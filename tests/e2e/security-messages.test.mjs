@@ -13,23 +13,11 @@
 // "Nothing" is checked on storage.local, the worker's mirror (posts.list),
 // the alarms, the notifications and the open tabs.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { MESSAGES } from '../../extension/shared/messages.js';
-import { startFixtureServer } from './lib/server.mjs';
-import { changedKeys, draft, figure, HOUR, launch } from './support/reliability.mjs';
+import { changedKeys, draft, figure, HOUR, useBrowser } from './support/reliability.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: ['x'] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: ['x'] });
 
 /** A small deterministic PRNG, so a failure can be replayed. */
 function rng(seed) {
@@ -180,7 +168,7 @@ async function state(ext) {
     listed: await ext.call({ type: 'posts.list' }),
     alarms: await ext.worker().evaluate(() => chrome.alarms.getAll()),
     notifications: Object.keys(await ext.worker().evaluate(() => chrome.notifications.getAll())).sort(),
-    tabs: browser.context.pages().length,
+    tabs: env.browser.context.pages().length,
   };
 }
 
@@ -216,7 +204,7 @@ async function sendBatch(json) {
 }
 
 test('10,000 spoofed or malformed runtime messages: 0 state changes', { timeout: 150_000 }, async () => {
-  const { ext, context } = browser;
+  const { ext, context } = env.browser;
   const { projects } = await ext.ready();
   // Existing data worth attacking: a scheduled post, a draft, the project.
   const target = draft(projects[0].id, 'the post spoofed messages go after');

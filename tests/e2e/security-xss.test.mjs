@@ -17,10 +17,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { ROOT, startFixtureServer } from './lib/server.mjs';
+import { test } from 'node:test';
+import { ROOT } from './lib/server.mjs';
 import { byTestId, openPanel } from './support/panel.mjs';
-import { figure, HOUR, launch, MINUTE, scanDom, sleep, uid, xssPayloads } from './support/reliability.mjs';
+import { figure, HOUR, MINUTE, scanDom, sleep, uid, useBrowser, xssPayloads } from './support/reliability.mjs';
 
 const PAYLOADS = xssPayloads();
 
@@ -81,22 +81,11 @@ test('static: the one HTML string the extension builds (the clipboard text/html 
 
 // --- runtime ------------------------------------------------------------------
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startFixtureServer({ networks: ['x'] });
-  browser = await launch({ port: server.port });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ networks: ['x'] });
 
 /** An extension page opened with its CSP bypassed, so an injected handler would really run. */
 async function openBypassed(pathname) {
-  const { context, ext } = browser;
+  const { context, ext } = env.browser;
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Page.enable');
@@ -146,7 +135,7 @@ async function seed(ext) {
 }
 
 test(`${PAYLOADS.length} XSS payloads in drafts, imports and scraped page text: nothing executes`, { timeout: 150_000 }, async () => {
-  const { ext, context } = browser;
+  const { ext, context } = env.browser;
   await ext.ready();
   const { posts, imported } = await seed(ext);
   assert.ok(imported.imported >= PAYLOADS.length - 5, `most payload rows imported (${JSON.stringify({ ...imported, errors: imported.errors.length })})`);

@@ -11,6 +11,27 @@ import { HOSTS, ROOT } from './server.mjs';
 export const CHROMIUM = process.env.GLIDER_CHROMIUM || '/usr/bin/chromium';
 
 /**
+ * The flags every test browser runs with: the extension (when `extDir` is
+ * set; Playwright's own --disable-extensions must also be dropped) and every
+ * real network hostname mapped to the fixture server on `port`.
+ */
+export function chromiumArgs({ port, extDir }) {
+  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
+  return [
+    ...(extDir ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--host-resolver-rules=${rules}, EXCLUDE localhost`,
+    '--ignore-certificate-errors',
+  ];
+}
+
+/**
  * @param {{ extDir?: string, port: number, headless?: boolean }} opts
  * @returns {Promise<{ context: import('playwright-core').BrowserContext,
  *   worker: import('playwright-core').Worker|null, extensionId: string|null, close(): Promise<void> }>}
@@ -22,23 +43,10 @@ export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrom
     throw new Error(`no extension at ${extDir} (run ./build.sh first)`);
   }
   const userDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-chromium-'));
-  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-    '--ignore-certificate-errors',
-  ];
-  if (extDir) args.unshift(`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`);
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
     headless,
-    args,
+    args: chromiumArgs({ port, extDir }),
     // Playwright disables extensions by default; keep everything else it sets.
     ignoreDefaultArgs: extDir ? ['--disable-extensions'] : [],
     ignoreHTTPSErrors: true,

@@ -7,8 +7,9 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../lib/browser.mjs';
-import { HOSTS, ROOT } from '../lib/server.mjs';
+import { after, before } from 'node:test';
+import { CHROMIUM, chromiumArgs } from '../lib/browser.mjs';
+import { ROOT, startFixtureServer } from '../lib/server.mjs';
 
 /** The extension under test: dist/chrome (./build.sh), or GLIDER_EXT_DIR for another build. */
 export const EXT_DIR = process.env.GLIDER_EXT_DIR || path.join(ROOT, 'dist/chrome');
@@ -33,28 +34,15 @@ export function assertBuilt() {
 /**
  * Chromium with the extension and a profile folder that survives `close()`
  * when `keepProfile` is set (to reopen the same profile: a browser restart).
- * Same flags as lib/browser.mjs.
+ * Same flags as lib/browser.mjs (`chromiumArgs`).
  */
 export async function launch({ port, userDir = null, keepProfile = false, extDir = EXT_DIR, headless = true }) {
   assertBuilt();
   const dir = userDir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-rel-')));
-  const rules = Object.keys(HOSTS).map((h) => `MAP ${h} 127.0.0.1:${port}`).join(', ');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless,
-    args: [
-      `--disable-extensions-except=${extDir}`,
-      `--load-extension=${extDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--host-resolver-rules=${rules}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
+    args: chromiumArgs({ port, extDir }),
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
@@ -76,6 +64,24 @@ export async function launch({ port, userDir = null, keepProfile = false, extDir
       if (!keepProfile) await fsp.rm(dir, { recursive: true, force: true }).catch(() => {});
     },
   };
+}
+
+/**
+ * One fixture server and one browser for a whole test file, started before
+ * its tests and closed after them. A test that restarts the browser assigns
+ * the new one to `env.browser`; whichever is there at the end is closed.
+ */
+export function useBrowser({ networks = [], keepProfile = false } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startFixtureServer({ networks });
+    env.browser = await launch({ port: env.server.port, keepProfile });
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /**

@@ -3,19 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use glider::wasm::{interop, storage, uniqueness::UniquenessIndex};
-use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod web_support;
+use web_support::{get, js};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
 
 const POST: &str = r#"{"id":"p1","projectId":"default","text":"Hello","status":"draft","createdAt":1,"updatedAt":1,"revision":0}"#;
 

@@ -3,23 +3,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use glider::wasm::networks as api;
-use js_sys::{Array, Reflect, JSON};
+use js_sys::Array;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod web_support;
+use web_support::{get, js, variant};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
-
-fn variant(err: &JsValue) -> String {
-    get(err, "variant").as_string().unwrap()
-}
 
 #[wasm_bindgen_test]
 fn count_text_is_camel_case_with_utf16_ranges() {

@@ -2,34 +2,14 @@
 #![cfg(target_arch = "wasm32")]
 
 use glider::wasm::schedule as api;
-use js_sys::{Reflect, JSON};
+use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod web_support;
+use web_support::{js, same, text, variant};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap()
-}
-
-fn text(v: &JsValue) -> String {
-    JSON::stringify(v).unwrap().as_string().unwrap()
-}
-
-/// The same data regardless of key order (encoded objects list their keys
-/// alphabetically; the expectations below are written in field order).
-fn same(got: &JsValue, expected: &str) {
-    let got: serde_json::Value = serde_json::from_str(&text(got)).unwrap();
-    let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
-    assert_eq!(got, expected);
-}
-
-fn variant(err: &JsValue) -> String {
-    Reflect::get(err, &"variant".into())
-        .unwrap()
-        .as_string()
-        .unwrap()
-}
 
 const PROJECT: &str = r#"{"id":"p1","name":"Blog","timeZone":"America/New_York","createdAt":0,"updatedAt":0,
     "slots":{"x":[{"weekday":6,"minute":540}]},

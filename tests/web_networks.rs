@@ -1,4 +1,4 @@
-//! The networks API (counting, splitting, rules, entities) through the WASM
+//! The networks API (counting, splitting, rules) through the WASM
 //! boundary, in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
@@ -47,7 +47,7 @@ fn options_are_optional_and_typed() {
 }
 
 #[wasm_bindgen_test]
-fn split_rules_and_entities() {
+fn split_and_rules() {
     let text = "One sentence here. ".repeat(30);
     let parts = Array::from(&api::split_thread(&text, "x", JsValue::UNDEFINED).unwrap());
     assert_eq!(parts.length(), 3);
@@ -56,9 +56,6 @@ fn split_rules_and_entities() {
     let rules = Array::from(&api::network_rules().unwrap());
     assert_eq!(rules.length(), 11);
     assert_eq!(get(&rules.get(0), "id").as_string().as_deref(), Some("x"));
-    let e = api::extract_entities("😀 #tag").unwrap();
-    let tag = Array::from(&get(&e, "hashtags")).get(0);
-    assert_eq!(get(&get(&tag, "range"), "start").as_f64(), Some(3.0));
     let err = api::split_thread(&text, "mastodon", js(r#"{"instanceLimit":3}"#)).unwrap_err();
     assert_eq!(variant(&err), "LimitTooSmall");
 }

@@ -47,12 +47,10 @@ fn conflicts_carry_a_kind() {
 #[wasm_bindgen_test]
 fn errors_have_stable_variants() {
     let bad_zone = PROJECT.replace("America/New_York", "Mars/Olympus");
-    let err = api::expand_slots(js(&bad_zone), 0.into(), 1000.into(), None).unwrap_err();
+    let err = api::next_free_slot(js(&bad_zone), js("[]"), js(POST), 0.into()).unwrap_err();
     assert_eq!(variant(&err), "UnknownTimeZone");
-    let err = api::expand_slots(js(PROJECT), "soon".into(), 1000.into(), None).unwrap_err();
+    let err = api::next_free_slot(js(PROJECT), js("[]"), js(POST), "soon".into()).unwrap_err();
     assert_eq!(variant(&err), "BadInput");
-    let err = api::move_post(js(PROJECT), js("[]"), "zz".into(), 0.into(), 0.into()).unwrap_err();
-    assert_eq!(variant(&err), "UnknownPost");
 }
 
 #[wasm_bindgen_test]

@@ -184,7 +184,7 @@ fn fixed_spans(res: &Resolved, raw: &RawEntities) -> Vec<(usize, usize, usize)> 
                 .filter_map(|m| m.domain_at.map(|d| (d, m.end, 0))),
         );
     }
-    spans.sort_unstable();
+    crate::sort::sort(&mut spans);
     spans
 }
 

@@ -78,7 +78,7 @@ impl RawEntities {
         v.extend(self.hashtags.iter().copied());
         v.extend(self.mentions.iter().map(|m| (m.start, m.end)));
         v.extend(self.cashtags.iter().copied());
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         v
     }
 }

@@ -280,7 +280,7 @@ pub(crate) fn fragments(
     tokens: &[Token],
     mut occ: Vec<u32>,
 ) -> Vec<Fragment> {
-    occ.sort_unstable();
+    crate::sort::sort(&mut occ);
     let mut out = Vec::new();
     let mut cur: Option<(u32, u32)> = None;
     for &i in &occ {

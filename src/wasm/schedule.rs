@@ -15,27 +15,6 @@ fn fail(e: ScheduleError) -> JsValue {
     js_error(&e.variant(), e)
 }
 
-/// `expandSlots(project, fromMs, toMs, network?) -> SlotInstant[]`:
-/// every slot occurrence in `[fromMs, toMs)`, optionally for one network.
-/// `SlotInstant = {atMs, network, slot: {weekday, minute}, date, local, shifted}`.
-#[wasm_bindgen(js_name = expandSlots)]
-pub fn expand_slots(
-    project: JsValue,
-    from_ms: JsValue,
-    to_ms: JsValue,
-    network: Option<String>,
-) -> Result<JsValue, JsValue> {
-    let project: Project = decode(project)?;
-    let got = schedule::expand_slots(
-        &project,
-        network.as_deref(),
-        decode(from_ms)?,
-        decode(to_ms)?,
-    )
-    .map_err(fail)?;
-    encode(&got)
-}
-
 /// `nextFreeSlot(project, posts, post, nowMs) -> SlotInstant` ("add to
 /// queue"): the first free slot at or after `nowMs` that satisfies the rules
 /// of every network of `post`.
@@ -69,69 +48,6 @@ pub fn check_schedule(
     let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
     let post: Post = decode(post)?;
     let got = schedule::check_schedule(&project, &posts, &post, decode(at_ms)?, decode(now_ms)?)
-        .map_err(fail)?;
-    encode(&got)
-}
-
-/// `movePost(project, posts, postId, toMs, nowMs) ->
-/// {ok, assignment: {postId, atMs}, fromMs, conflicts}`.
-#[wasm_bindgen(js_name = movePost)]
-pub fn move_post(
-    project: JsValue,
-    posts: JsValue,
-    post_id: String,
-    to_ms: JsValue,
-    now_ms: JsValue,
-) -> Result<JsValue, JsValue> {
-    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
-    let got = schedule::move_post(&project, &posts, &post_id, decode(to_ms)?, decode(now_ms)?)
-        .map_err(fail)?;
-    encode(&got)
-}
-
-/// `spreadEvenly(project, posts, postIds, fromMs, toMs, nowMs, snapToSlots)
-/// -> {assignments: [{postId, atMs}], unplaced: [postId]}`.
-#[wasm_bindgen(js_name = spreadEvenly)]
-#[allow(clippy::too_many_arguments)] // mirrors the JS call; an options object would hide the contract
-pub fn spread_evenly(
-    project: JsValue,
-    posts: JsValue,
-    post_ids: JsValue,
-    from_ms: JsValue,
-    to_ms: JsValue,
-    now_ms: JsValue,
-    snap_to_slots: bool,
-) -> Result<JsValue, JsValue> {
-    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
-    let ids: Vec<String> = decode(post_ids)?;
-    let (from_ms, to_ms, now_ms) = (decode(from_ms)?, decode(to_ms)?, decode(now_ms)?);
-    let got = schedule::spread_evenly(
-        &project,
-        &posts,
-        &ids,
-        from_ms,
-        to_ms,
-        now_ms,
-        snap_to_slots,
-    )
-    .map_err(fail)?;
-    encode(&got)
-}
-
-/// `shuffleQueue(project, posts, postIds, seed, nowMs) -> [{postId, atMs}]`:
-/// the same times, permuted deterministically by `seed` (a non-negative
-/// safe integer), rules kept.
-#[wasm_bindgen(js_name = shuffleQueue)]
-pub fn shuffle_queue(
-    project: JsValue,
-    posts: JsValue,
-    post_ids: JsValue,
-    seed: JsValue,
-    now_ms: JsValue,
-) -> Result<JsValue, JsValue> {
-    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
-    let ids: Vec<String> = decode(post_ids)?;
-    let got = schedule::shuffle_queue(&project, &posts, &ids, decode(seed)?, decode(now_ms)?)
         .map_err(fail)?;
     encode(&got)
 }

@@ -7,7 +7,7 @@
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use super::{decode, encode, encode_hot, js_error};
+use super::{decode, encode, js_error};
 use crate::model::Post;
 use crate::storage::{self, RecordKey, StorageError, StorageMap};
 
@@ -59,30 +59,6 @@ pub fn migrate_storage(all_items: JsValue) -> Result<JsValue, JsValue> {
     let items: StorageMap = decode(all_items)?;
     let migrated = storage::migrate(&items).map_err(storage_error)?;
     encode(&migrated)
-}
-
-/// `decodeRecord(key, value) -> {kind, value}`; `kind` is one of `schema`,
-/// `settings`, `index`, `post`, `project`, `quarantined`. Throws `Corrupt`,
-/// `Invalid`, `KeyMismatch` or `UnknownKey`, each with `key`.
-#[wasm_bindgen(js_name = decodeRecord)]
-pub fn decode_record(key: &str, value: JsValue) -> Result<JsValue, JsValue> {
-    let value: Value = decode(value)?;
-    let record = storage::decode_record(key, &value).map_err(storage_error)?;
-    encode(&record)
-}
-
-/// `applyWrite(key, current, incoming) -> record`: the value to store, with
-/// `revision` = stored revision + 1. `incoming.revision` must be the revision
-/// the edit was based on (0 for a new record), else throws `Conflict` with
-/// `key`, `expected` (incoming) and `actual` (stored; 0 = absent).
-#[wasm_bindgen(js_name = applyWrite)]
-pub fn apply_write(key: &str, current: JsValue, incoming: JsValue) -> Result<JsValue, JsValue> {
-    let current = optional(current)?;
-    let incoming: Value = decode(incoming)?;
-    let record =
-        storage::apply_write_record(key, current.as_ref(), &incoming).map_err(storage_error)?;
-    let value = storage::encode_record(&record).map_err(storage_error)?;
-    encode_hot(&value)
 }
 
 /// `indexKeyFor(key) -> string | undefined`: the index record to read before

@@ -110,3 +110,27 @@ fn decomposed_vietnamese_matches_composed_in_the_shipped_nfc() {
         get(&expected, "count").as_f64()
     );
 }
+
+#[wasm_bindgen_test]
+fn backup_text_is_the_cores_canonical_text_and_round_trips() {
+    // Written by JSON.stringify and read by JSON.parse in the binding; the
+    // native path prints with serde_json. Both must give the same bytes.
+    let data = format!(
+        r##"{{"projects":[{{"id":"default","name":"Main \"quoted\" \u0001 ✓","color":"#4f7cff","timeZone":"Europe/Berlin","createdAt":1,"updatedAt":2,"revision":3}}],"posts":[{POST}],"settings":null}}"##
+    );
+    let text = interop::export_json(js(&data)).unwrap();
+    let typed: glider::interop::BackupData = serde_json::from_str(&data).unwrap();
+    assert_eq!(text, glider::interop::export_json(&typed).unwrap());
+    let back = interop::import_json(text.as_str().into()).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&back, "errors")).length(), 0);
+    let again = interop::export_json(get(&back, "data")).unwrap();
+    assert_eq!(again, text);
+    // A byte-order mark is accepted; broken JSON is a path-less problem.
+    let bom = interop::import_json(format!("\u{feff}{text}").as_str().into()).unwrap();
+    assert_eq!(js_sys::Array::from(&get(&bom, "errors")).length(), 0);
+    let bad = interop::import_json("{\"format\":".into()).unwrap();
+    let problem = js_sys::Array::from(&get(&bad, "errors")).get(0);
+    let message = get(&problem, "message").as_string().unwrap();
+    assert!(message.starts_with("not valid JSON: "), "{message}");
+    assert!(get(&bad, "data").is_null());
+}

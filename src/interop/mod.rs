@@ -18,7 +18,8 @@ pub use self::csv::{
 };
 pub use self::ics::export_ics;
 pub use self::json::{
-    export_json, import_json, BackupData, ImportedBackup, Problem, BACKUP_FORMAT, BACKUP_VERSION,
+    export_json, export_value, import_json, import_value, oversized_backup, unparsable_backup,
+    BackupData, ImportedBackup, Problem, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
 
 use thiserror::Error;

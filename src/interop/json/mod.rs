@@ -18,7 +18,7 @@ pub const BACKUP_FORMAT: &str = "glider-backup";
 /// Version of the backup file format (independent of the storage schema).
 pub const BACKUP_VERSION: u32 = 1;
 /// Larger backups are refused before parsing (64 MiB, ~100k long posts).
-const MAX_BACKUP_BYTES: usize = 64 << 20;
+pub const MAX_BACKUP_BYTES: usize = 64 << 20;
 
 /// What a backup holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,17 @@ pub struct ImportedBackup {
 
 /// Serialise a backup canonically.
 pub fn export_json(data: &BackupData) -> Result<String, InteropError> {
+    let text = serde_json::to_string_pretty(&export_value(data)?)
+        .map_err(|e| InteropError::Encode(e.to_string()))?;
+    Ok(text + "\n")
+}
+
+/// The backup as a JSON tree with sorted keys: what [`export_json`] prints.
+/// The WASM binding hands this tree to `JSON.stringify(tree, null, 2)`, which
+/// prints it byte for byte as `to_string_pretty` does (keys in insertion
+/// order, two-space indent, same escapes), so serde_json's text writer and
+/// float printer stay out of the shipped module.
+pub fn export_value(data: &BackupData) -> Result<Value, InteropError> {
     let mut sorted = data.clone();
     crate::sort::sort_by(&mut sorted.projects, |a, b| a.id.cmp(&b.id));
     crate::sort::sort_by(&mut sorted.posts, |a, b| a.id.cmp(&b.id));
@@ -62,9 +73,7 @@ pub fn export_json(data: &BackupData) -> Result<String, InteropError> {
     if let Value::Object(fields) = body {
         root.extend(fields);
     }
-    let text = serde_json::to_string_pretty(&sort_keys(Value::Object(root)))
-        .map_err(|e| InteropError::Encode(e.to_string()))?;
-    Ok(text + "\n")
+    Ok(sort_keys(Value::Object(root)))
 }
 
 /// Rebuild objects with sorted keys, whatever map type serde_json was built
@@ -83,8 +92,46 @@ fn sort_keys(value: Value) -> Value {
 
 /// Parse and validate a backup, reporting every problem with its path.
 pub fn import_json(text: &str) -> ImportedBackup {
+    if let Some(failed) = oversized_backup(text.len()) {
+        return failed;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str(text) {
+        Ok(root) => import_value(root),
+        Err(e) => unparsable_backup(&e.to_string()),
+    }
+}
+
+/// The refusal for a backup of `bytes` bytes, if it is over the limit; checked
+/// before parsing so a huge file never becomes a huge tree.
+pub fn oversized_backup(bytes: usize) -> Option<ImportedBackup> {
+    (bytes > MAX_BACKUP_BYTES).then(|| {
+        failed(format!(
+            "the file is {bytes} bytes; the limit is {MAX_BACKUP_BYTES}"
+        ))
+    })
+}
+
+/// The result for text that is not JSON; `detail` is the parser's message.
+/// (The WASM binding parses with `JSON.parse`, see [`export_value`].)
+pub fn unparsable_backup(detail: &str) -> ImportedBackup {
+    failed(format!("not valid JSON: {detail}"))
+}
+
+fn failed(message: String) -> ImportedBackup {
+    ImportedBackup {
+        data: None,
+        errors: vec![Problem {
+            path: String::new(),
+            message,
+        }],
+    }
+}
+
+/// Validate a parsed backup.
+pub fn import_value(root: Value) -> ImportedBackup {
     let mut errors = Vec::new();
-    let data = read_backup(text, &mut errors);
+    let data = read_backup(root, &mut errors);
     ImportedBackup {
         data: data.filter(|_| errors.is_empty()),
         errors,
@@ -98,26 +145,7 @@ fn problem(errors: &mut Vec<Problem>, path: impl Into<String>, message: impl Int
     });
 }
 
-fn read_backup(text: &str, errors: &mut Vec<Problem>) -> Option<BackupData> {
-    if text.len() > MAX_BACKUP_BYTES {
-        problem(
-            errors,
-            "",
-            format!(
-                "the file is {} bytes; the limit is {MAX_BACKUP_BYTES}",
-                text.len()
-            ),
-        );
-        return None;
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            problem(errors, "", format!("not valid JSON: {e}"));
-            return None;
-        }
-    };
+fn read_backup(root: Value, errors: &mut Vec<Problem>) -> Option<BackupData> {
     let Value::Object(mut root) = root else {
         problem(errors, "", "a backup is a JSON object");
         return None;

@@ -1,17 +1,17 @@
-//! Unicode normalization (NFC) on compact tables generated at build time.
+//! Unicode normalization (NFC) for the tokenizer and X's weighted count.
 //!
 //! Uniqueness shingles and X's weighted count both need NFC (Vietnamese typed
 //! decomposed must match its composed form; twitter-text counts NFC). The
-//! unicode-normalization crate does it right but carries tables for every
-//! form (65 KB of the gzipped WASM); `build/nfc.rs` asks that crate for the
-//! three relations NFC uses and embeds them as sorted arrays (about a fifth of
-//! the size). The tests compare this module with the crate exhaustively.
+//! full NFC algorithm comes from outside (see `nfc.rs`: the browser's in the
+//! WASM, unicode-normalization natively); `build/nfc.rs` generates the two
+//! small character sets used here on every word: the characters NFC may
+//! change, and the combining marks (which belong to the word they follow).
 
 mod nfc;
 #[cfg(test)]
 mod tests;
 
-pub use nfc::{ccc, is_combining_mark, is_nfc_stable, needs_nfc, nfc, nfc_into};
+pub use nfc::{is_combining_mark, is_nfc_stable, needs_nfc, nfc, set_normalizer, Normalizer};
 
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/nfc_tables.rs"));

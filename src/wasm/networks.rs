@@ -36,6 +36,7 @@ fn parse_options(value: JsValue) -> Result<CountOptions, JsValue> {
 /// `InvalidLimit` (instanceLimit 0), `BadInput`.
 #[wasm_bindgen(js_name = countText)]
 pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    super::use_browser_nfc();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let result = networks::count_text(text, network, &options).map_err(to_js)?;
@@ -46,6 +47,7 @@ pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue
 /// plus `LimitTooSmall`, `GraphemeTooLong`, `TooManyParts`.
 #[wasm_bindgen(js_name = splitThread)]
 pub fn split_thread(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    super::use_browser_nfc();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let parts = networks::split_thread(text, network, &options).map_err(to_js)?;
@@ -56,10 +58,4 @@ pub fn split_thread(text: &str, network: &str, options: JsValue) -> Result<JsVal
 #[wasm_bindgen(js_name = networkRules)]
 pub fn network_rules() -> Result<JsValue, JsValue> {
     encode(networks::network_rules())
-}
-
-/// URLs, hashtags, mentions and cashtags of `text`.
-#[wasm_bindgen(js_name = extractEntities)]
-pub fn extract_entities(text: &str) -> Result<JsValue, JsValue> {
-    encode(&networks::extract_entities(text))
 }

@@ -16,6 +16,7 @@ mod count;
 mod entities;
 mod resolve;
 mod rules;
+mod sentences;
 mod sigils;
 mod split;
 mod text;

@@ -1,5 +1,6 @@
 //! Tests for per-network counting, entities and thread splitting.
 
+mod breaks;
 mod count_others;
 mod count_x;
 mod entities;

@@ -38,7 +38,7 @@ impl Breaks {
         let finish = |mut v: Vec<usize>| {
             v.retain(keep);
             v.push(text.len());
-            v.sort_unstable();
+            crate::sort::sort(&mut v);
             v.dedup();
             v
         };

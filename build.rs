@@ -1,5 +1,5 @@
 //! Generates the compact time-zone table that `src/tz/` embeds, and (in
-//! `build/nfc.rs`) the NFC tables of `src/unicode/`.
+//! `build/unicode.rs`) the character sets of `src/unicode/`.
 //!
 //! chrono-tz's full database is ~144 KB of the gzipped WASM; this script asks
 //! chrono-tz itself (a build-dependency, so it never reaches the WASM) for every
@@ -29,8 +29,8 @@
 //!         (the first: from 1970-01-01) is whole minutes, else zigzag(delta) << 1 | 1
 //! ```
 
-#[path = "build/nfc.rs"]
-mod nfc;
+#[path = "build/unicode.rs"]
+mod unicode;
 
 use std::collections::HashMap;
 use std::error::Error;
@@ -58,9 +58,9 @@ struct Table {
 
 fn main() -> BuildResult<()> {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=build/nfc.rs");
-    let nfc_out = PathBuf::from(std::env::var("OUT_DIR")?).join("nfc_tables.rs");
-    std::fs::write(nfc_out, nfc::generate())?;
+    println!("cargo:rerun-if-changed=build/unicode.rs");
+    let unicode_out = PathBuf::from(std::env::var("OUT_DIR")?).join("unicode_tables.rs");
+    std::fs::write(unicode_out, unicode::generate())?;
     let zones: Vec<Tz> = chrono_tz::TZ_VARIANTS.to_vec();
     // Two halves in parallel: the scan is ~10 M lookups in an unoptimised
     // build-script binary.

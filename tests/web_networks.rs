@@ -59,3 +59,20 @@ fn split_and_rules() {
     let err = api::split_thread(&text, "mastodon", js(r#"{"instanceLimit":3}"#)).unwrap_err();
     assert_eq!(variant(&err), "LimitTooSmall");
 }
+
+#[wasm_bindgen_test]
+fn clusters_come_from_the_browser_segmenter() {
+    // Text with joining characters goes to Intl.Segmenter: a skin-tone
+    // thumb, a flag, a family (ZWJ), a decomposed é, CR LF, a Hindi word of
+    // three clusters, and a hashtag after a flag (cluster offsets back to
+    // UTF-8 bytes, then UTF-16 ranges).
+    let text = "👍🏽🇻🇳👨\u{200d}👩\u{200d}👧 e\u{301}\r\nनमस्ते #tag";
+    let got = api::count_text(text, "bluesky", JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&got, "count").as_f64(),
+        Some(3.0 + 1.0 + 1.0 + 1.0 + 3.0 + 1.0 + 4.0)
+    );
+    let tag = Array::from(&get(&got, "hashtags")).get(0);
+    let start = get(&get(&tag, "range"), "start").as_f64();
+    assert_eq!(start, Some(text.encode_utf16().count() as f64 - 4.0));
+}

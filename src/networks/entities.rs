@@ -171,7 +171,7 @@ pub(crate) fn scan(text: &str, bounds: &Boundaries) -> RawEntities {
         }
         match c {
             '#' | '＃' if hashtag_may_follow(before) => {
-                if let Some(end) = hashtag_end(text, after) {
+                if let Some(end) = hashtag_end(text, after, bounds) {
                     raw.hashtags.push((i, end));
                 }
             }

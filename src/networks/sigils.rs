@@ -2,9 +2,8 @@
 //! `$CASHTAG`. Each function gets the offset just past the sigil and returns
 //! where the entity ends, or `None` when the text there is not one.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::entities::RawMention;
+use super::text::Boundaries;
 
 pub(crate) fn hashtag_may_follow(prev: Option<char>) -> bool {
     prev.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '_' | '&' | '#' | '＃')))
@@ -22,11 +21,14 @@ pub(crate) fn mention_may_follow(prev: Option<char>) -> bool {
 
 /// A hashtag body is a run of grapheme clusters starting with a letter, digit
 /// or `_` (so combining marks of Indic scripts stay in), not all digits.
-pub(crate) fn hashtag_end(text: &str, body: usize) -> Option<usize> {
-    let rest = text.get(body..)?;
+pub(crate) fn hashtag_end(text: &str, body: usize, bounds: &Boundaries) -> Option<usize> {
+    // A sigil fused with what follows (`#` + combining mark) starts nothing.
+    if !bounds.contains(body) {
+        return None;
+    }
     let mut len = 0;
     let mut has_non_digit = false;
-    for g in rest.graphemes(true) {
+    for (_, g) in bounds.clusters(text, body) {
         let first = g.chars().next()?;
         if !(first.is_alphanumeric() || first == '_') {
             break;

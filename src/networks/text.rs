@@ -3,7 +3,6 @@
 //! converted here, once, in one forward pass.
 
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open range `[start, end)` in UTF-16 code units of the ORIGINAL text,
 /// so `text.slice(start, end)` in JavaScript gives the highlighted part.
@@ -63,7 +62,7 @@ pub(crate) struct Boundaries(Vec<usize>);
 
 impl Boundaries {
     pub(crate) fn of(text: &str) -> Self {
-        let mut v: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+        let mut v = crate::unicode::grapheme_starts(text);
         v.push(text.len());
         Boundaries(v)
     }

@@ -146,3 +146,45 @@ mod props {
         }
     }
 }
+
+mod graphemes {
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::super::grapheme_starts;
+
+    fn reference(s: &str) -> Vec<usize> {
+        s.grapheme_indices(true).map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn no_joiner_below_the_shortcut() {
+        // `may_join` answers false below U+0300 without the table.
+        for c in (0..0x300u32).filter_map(char::from_u32) {
+            let s: String = ['a', c, c, '가', c].iter().collect();
+            assert_eq!(grapheme_starts(&s), reference(&s), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_uax29_for_every_character() {
+        // For a character that can't join, text of it and other such
+        // characters takes the fast path; it must match UAX #29 next to a
+        // letter, a Hangul syllable, itself and CR LF. Planes 0-1 in full,
+        // every 97th code point above.
+        let chars = (0..0x20000u32)
+            .chain((0x20000..=0x10FFFF).step_by(97))
+            .filter_map(char::from_u32);
+        for c in chars {
+            let s = format!("a{c}{c}가{c}\r\n{c}");
+            assert_eq!(grapheme_starts(&s), reference(&s), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn joined_clusters_and_crlf() {
+        for s in ["", "\r\n", "a\r\nb\r\r\n", "👍🏽🇻🇳👨‍👩‍👧 é", "각ᄀ각", "नमस्ते"]
+        {
+            assert_eq!(grapheme_starts(s), reference(s), "{s:?}");
+        }
+    }
+}

@@ -7,6 +7,7 @@
 //! moved to `corrupt:<key>` with the reason, never dropped, and reported in
 //! `warnings`.
 
+mod fields;
 mod v1;
 mod v2;
 
@@ -214,3 +215,5 @@ fn secs_to_ms(secs: i64) -> Option<i64> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_old_shapes;

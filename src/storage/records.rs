@@ -196,8 +196,9 @@ pub(crate) fn decode_parsed(key: &RecordKey, value: &Value) -> Result<Record, St
         key: key.to_string(),
         reason,
     };
-    // Serde would also accept a struct written as an array (fields by
-    // position); a stored record is always an object.
+    // A stored record is always an object; anything else (crate::decode
+    // refuses a struct written as an array too) gets this plain message
+    // rather than a type error.
     if !value.is_object() {
         return Err(StorageError::corrupt(key, "stored value is not an object"));
     }

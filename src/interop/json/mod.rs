@@ -234,7 +234,8 @@ fn read_list<T: serde::de::DeserializeOwned>(
 
 fn decode<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, (String, String)> {
     if !value.is_object() {
-        // Serde accepts structs written as arrays; a backup never has them.
+        // Every item of a backup is an object; say so plainly rather than
+        // with a type error.
         return Err((String::new(), "must be an object".into()));
     }
     crate::decode::from_value(value).map_err(|e| (e.field().to_string(), e.message))

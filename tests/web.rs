@@ -35,3 +35,31 @@ fn encode_uses_plain_objects_and_numbers() {
     .unwrap();
     assert_eq!(get(&v, "scheduledAt").as_f64(), Some(1_764_000_000_000.0));
 }
+
+#[wasm_bindgen_test]
+fn js_data_becomes_json_values() {
+    use serde_json::{json, Value};
+    let decode = |src: &str| {
+        let v = js_sys::eval(src).unwrap();
+        glider::wasm::decode::<Value>(v)
+    };
+    let got = decode(
+        r#"({a: [1, -2, 1.5, -0, null, undefined, true, "é"], b: {c: 9007199254740991},
+             t: 1764000000000n, ["__proto__"]: 7})"#,
+    )
+    .unwrap();
+    assert_eq!(
+        got,
+        json!({"a": [1, -2, 1.5, 0, null, null, true, "é"], "b": {"c": 9_007_199_254_740_991u64},
+               "t": 1_764_000_000_000i64, "__proto__": 7})
+    );
+    assert!(got["a"][0].is_u64() && got["a"][1].is_i64() && got["a"][2].is_f64());
+    for bad in ["NaN", "({f() {}}).f", "Symbol('s')", "2n ** 70n"] {
+        let err = decode(bad).unwrap_err();
+        assert_eq!(get(&err, "variant"), JsValue::from_str("BadInput"), "{bad}");
+    }
+    // Deep nesting is refused, not a stack overflow.
+    let err = decode("let v = 0; for (let i = 0; i < 10000; i++) v = [v]; v").unwrap_err();
+    let message = err.unchecked_ref::<js_sys::Error>().message();
+    assert!(String::from(message).contains("nested deeper"));
+}

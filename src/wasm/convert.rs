@@ -1,8 +1,8 @@
 //! Shared encode/decode/error helpers for the binding layer.
 //!
 //! Values cross the boundary as `serde_json::Value` (except the per-keystroke
-//! results, see `encode_hot`): serde-wasm-bindgen converts between JS data
-//! and `Value` (one instantiation each way), and the
+//! results, see `encode_hot`): `js_value.rs` walks JS data into a `Value`,
+//! serde-wasm-bindgen's serializer turns a `Value` into JS data, and the
 //! core's own typed path (`crate::decode`, `serde_json::to_value`) does the
 //! rest. Decoding JS straight into each type would give every type a second
 //! deserializer and serializer; that duplicate code was about a third of the
@@ -29,7 +29,7 @@ fn to_json(value: JsValue) -> Result<Value, JsValue> {
     if value.is_undefined() {
         return Ok(Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_error("BadInput", e))
+    super::js_value::to_value(&value).map_err(|e| js_error("BadInput", e))
 }
 
 /// Decode a JS value into a core type; a shape error becomes

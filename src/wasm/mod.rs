@@ -8,6 +8,7 @@
 
 mod convert;
 pub mod interop;
+mod js_value;
 pub mod networks;
 pub mod schedule;
 pub mod storage;

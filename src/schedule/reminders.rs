@@ -88,10 +88,11 @@ pub fn reconcile_with_grace(
 ) -> Result<Reconciliation, ScheduleError> {
     check_time(now_ms)?;
     let grace_ms = grace_ms.max(0);
-    let names: BTreeMap<&str, &str> = projects
-        .iter()
-        .map(|p| (p.id.as_str(), p.name.as_str()))
-        .collect();
+    // Filled by insert: `collect()` into a BTreeMap compiles its own sort.
+    let mut names: BTreeMap<&str, &str> = BTreeMap::new();
+    for p in projects {
+        names.insert(&p.id, &p.name);
+    }
     let name_of = |post: &Post| names.get(post.project_id.as_str()).map(|n| n.to_string());
     let mut out = Reconciliation::default();
     let mut patches: BTreeMap<String, PostPatch> = BTreeMap::new();

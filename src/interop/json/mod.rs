@@ -5,7 +5,7 @@
 //! export → import → export is byte-identical, and two backups of the same
 //! data diff cleanly.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -81,9 +81,15 @@ pub fn export_value(data: &BackupData) -> Result<Value, InteropError> {
 fn sort_keys(value: Value) -> Value {
     match value {
         Value::Object(map) => {
-            let sorted: BTreeMap<String, Value> =
-                map.into_iter().map(|(k, v)| (k, sort_keys(v))).collect();
-            Value::Object(sorted.into_iter().collect())
+            // Inserted one by one after the shared sort: `collect()` into a
+            // map compiles a sort of its own for every element type.
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+            let mut sorted = Map::new();
+            for (k, v) in entries {
+                sorted.insert(k, sort_keys(v));
+            }
+            Value::Object(sorted)
         }
         Value::Array(items) => Value::Array(items.into_iter().map(sort_keys).collect()),
         other => other,

@@ -94,11 +94,13 @@ pub fn migrate(items: &StorageMap) -> Result<Migrated, StorageError> {
         }
         finish(&mut state, &mut warnings)?;
     }
-    let items_out: StorageMap = state
-        .iter()
-        .filter(|(k, v)| items.get(*k) != Some(*v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    // Filled by insert: `collect()` into a BTreeMap compiles its own sort.
+    let mut items_out = StorageMap::new();
+    for (k, v) in &state {
+        if items.get(k) != Some(v) {
+            items_out.insert(k.clone(), v.clone());
+        }
+    }
     let remove = items
         .keys()
         .filter(|k| !state.contains_key(*k))

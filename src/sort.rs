@@ -5,9 +5,9 @@
 //! (about 8 KB of WASM each; 18 copies were ~120 KB, a tenth of the module).
 //! Here the sort itself runs once, on indices, behind a `dyn` comparator; only
 //! the tiny permutation step is per type. The call sites sort tens to a few
-//! thousand elements (the per-keystroke one: the draft's matched shingle
-//! positions); the uniqueness engine keeps `sort_unstable` for its bulk
-//! arrays of hashes, where the dyn call per comparison would show.
+//! thousand elements; the uniqueness engine keeps `sort_unstable` for its
+//! bulk arrays of hashes and for the per-keystroke fragment positions, where
+//! the dyn call per comparison would show.
 
 use std::cmp::Ordering;
 

@@ -26,9 +26,6 @@ pub fn js_error(variant: &str, message: impl std::fmt::Display) -> JsValue {
 
 /// JS data → `Value` (`undefined` becomes `null`, so optional arguments work).
 fn to_json(value: JsValue) -> Result<Value, JsValue> {
-    if value.is_undefined() {
-        return Ok(Value::Null);
-    }
     super::js_value::to_value(&value).map_err(|e| js_error("BadInput", e))
 }
 

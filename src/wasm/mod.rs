@@ -1,8 +1,8 @@
 //! The one thin binding layer between the pure core and JavaScript.
 //!
 //! Every `#[wasm_bindgen]` export of the crate lives under this module. Each
-//! export decodes its input with serde-wasm-bindgen, calls the core and
-//! encodes the result (camelCase, times as i64 ms). Core errors become JS
+//! export decodes its input (JS data → `Value` → core type, `convert.rs`),
+//! calls the core and encodes the result (camelCase, times as i64 ms). Core errors become JS
 //! `Error`s whose `variant` property is a stable string the extension can
 //! switch on.
 
@@ -12,65 +12,13 @@ mod js_value;
 pub mod networks;
 pub mod schedule;
 pub mod storage;
+mod unicode;
 pub mod uniqueness;
 
 pub use convert::{decode, encode, encode_hot, js_error};
+pub(crate) use unicode::use_browser_unicode;
 
 use wasm_bindgen::prelude::*;
-
-/// Make the core's NFC and grapheme clusters the browser's
-/// (`String.prototype.normalize`, `Intl.Segmenter`), so their tables stay out
-/// of the WASM. Called by every export that may normalize or segment text (a
-/// no-op after the first), rather than from a start function, which not
-/// every host runs (wasm-bindgen-test doesn't).
-pub(crate) fn use_browser_unicode() {
-    crate::unicode::set_normalizer(|s| String::from(js_sys::JsString::from(s).normalize("NFC")));
-    crate::unicode::set_segmenter(browser_graphemes);
-}
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Intl, js_name = Segmenter)]
-    type GraphemeSegmenter;
-    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "Segmenter")]
-    fn new() -> GraphemeSegmenter;
-    #[wasm_bindgen(method)]
-    fn segment(this: &GraphemeSegmenter, text: &str) -> JsValue;
-}
-
-thread_local! {
-    // The default granularity is "grapheme"; the locale doesn't change
-    // cluster rules.
-    static SEGMENTER: GraphemeSegmenter = GraphemeSegmenter::new();
-}
-
-/// Byte offsets of the cluster starts of `s`, from `Intl.Segmenter`'s UTF-16
-/// indices.
-fn browser_graphemes(s: &str) -> Vec<usize> {
-    let segments = js_sys::Array::from(&SEGMENTER.with(|seg| seg.segment(s)));
-    let index = JsValue::from_str("index");
-    let mut out = Vec::with_capacity(segments.length() as usize);
-    let mut chars = s.char_indices();
-    let (mut byte, mut unit) = (0, 0);
-    for segment in segments.iter() {
-        let at = js_sys::Reflect::get(&segment, &index)
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0) as usize;
-        // Walk forward to the UTF-16 index; indices only increase.
-        while unit < at {
-            match chars.next() {
-                Some((_, c)) => {
-                    unit += c.len_utf16();
-                    byte += c.len_utf8();
-                }
-                None => break,
-            }
-        }
-        out.push(byte);
-    }
-    out
-}
 
 /// The core's version, so the extension can tell which build it loaded.
 #[wasm_bindgen(js_name = coreVersion)]

@@ -38,7 +38,12 @@ export async function runExport(ctx, format) {
       return { text: ctx.core.exportJson({ projects, posts, settings: ctx.store.settings() }), filename: `glider-${stamp}.json`, mime: 'application/json' };
     case 'csv-hootsuite':
     case 'csv-publer':
-      return { text: ctx.core.exportCsv(posts, format.slice(4)), filename: `glider-${format.slice(4)}-${stamp}.csv`, mime: 'text/csv' };
+    {
+      // The core leaves out rows its own import would refuse and says which
+      // (notes): the page shows them, so nothing goes missing silently.
+      const { text, rows, notes } = ctx.core.exportCsv(posts, format.slice(4));
+      return { text, rows, notes, filename: `glider-${format.slice(4)}-${stamp}.csv`, mime: 'text/csv' };
+    }
     case 'ics':
       return { text: ctx.core.exportIcs(posts, projects, Date.now()), filename: `glider-${stamp}.ics`, mime: 'text/calendar' };
     default:

@@ -137,13 +137,44 @@ function download(text, filename, mime) {
 async function exportAs(format) {
   const status = $('export-status');
   try {
-    const { text, filename, mime } = await call('export.run', { format });
-    download(text, filename, mime);
+    const { text, filename, mime, rows, notes = [] } = await call('export.run', { format });
     status.dataset.format = format;
-    status.dataset.filename = filename ?? '';
-    status.textContent = t('dashExported', filename ?? format, text.length);
+    // A CSV with no rows is no file worth saving: say why instead.
+    if (rows === 0) {
+      status.dataset.filename = '';
+      status.textContent = t('dashExportNothing');
+    } else {
+      download(text, filename, mime);
+      status.dataset.filename = filename ?? '';
+      status.textContent = t('dashExported', filename ?? format, text.length);
+    }
+    renderExportNotes(rows, notes);
   } catch (err) {
     status.textContent = describeError(err);
+    renderExportNotes(undefined, []);
+  }
+}
+
+// Kinds of CSV export note (the core's ExportNoteKind), in the order shown.
+const NOTE_KEYS = [
+  ['skippedEmpty', 'dashExportSkippedEmpty'],
+  ['skippedUndated', 'dashExportSkippedUndated'],
+  ['skippedTooLong', 'dashExportSkippedTooLong'],
+  ['undated', 'dashExportUndated'],
+  ['textFromVariant', 'dashExportFromVariant'],
+  ['partsLeftOut', 'dashExportPartsLeftOut'],
+];
+
+/** One line per kind of note a CSV export made: how many posts, and which. */
+function renderExportNotes(rows, notes) {
+  const list = clear($('export-notes'));
+  list.hidden = rows === undefined;
+  if (rows === undefined) return;
+  list.append(el('li', { testid: 'export-rows', 'data-rows': rows, text: t('dashExportRows', rows) }));
+  for (const [kind, key] of NOTE_KEYS) {
+    const ids = notes.filter((n) => n.kind === kind).map((n) => n.postId);
+    if (!ids.length) continue;
+    list.append(el('li', { testid: `export-note-${kind}`, 'data-count': ids.length, 'data-ids': ids.join(' '), text: t(key, ids.length) }));
   }
 }
 
@@ -177,6 +208,7 @@ export function initTransfer(section) {
     el('section', { class: 'card', testid: 'export' },
       el('h2', { i18n: 'dashExport' }),
       el('div', { class: 'actions' }, EXPORTS.map(([format, testid, key]) => el('button', { type: 'button', testid, i18n: key, onclick: () => exportAs(format) }))),
-      el('p', { testid: 'export-status', class: 'muted', role: 'status' })));
+      el('p', { testid: 'export-status', class: 'muted', role: 'status' }),
+      el('ul', { testid: 'export-notes', class: 'muted', hidden: true })));
   api.runtime.onMessage.addListener(onRuntimeMessage);
 }

@@ -94,9 +94,12 @@ fn uid_part(id: &str) -> String {
     out
 }
 
+/// The first non-blank line of the post's main text (a variant's when the
+/// base text is blank, like the CSV row), else its first link.
 fn summary(post: &Post, project: Option<&str>) -> String {
     let first_line = post
-        .text
+        .main_text()
+        .0
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
@@ -119,7 +122,11 @@ fn summary(post: &Post, project: Option<&str>) -> String {
 }
 
 fn description(post: &Post) -> String {
-    let mut text = post.text.clone();
+    let (main, variant) = post.main_text();
+    let mut text = main.to_string();
+    if let Some(network) = variant {
+        let _ = write!(text, "\n\n({network} variant)");
+    }
     if !post.networks.is_empty() {
         let _ = write!(text, "\n\nNetworks: {}", post.networks.join(", "));
     }

@@ -13,8 +13,9 @@ mod json;
 mod props;
 
 pub use self::csv::{
-    escape_formula, export_csv, parse_csv, parse_date, unescape_formula, CsvFormat, CsvImport,
-    CsvLayout, CsvOptions, DateOrder, PostComments, RowError,
+    escape_formula, export_csv, parse_csv, parse_date, unescape_formula, CsvExport, CsvFormat,
+    CsvImport, CsvLayout, CsvOptions, DateOrder, ExportNote, ExportNoteKind, PostComments,
+    RowError,
 };
 pub use self::ics::export_ics;
 pub use self::json::{

@@ -108,6 +108,26 @@ impl Post {
             .unwrap_or(&self.text)
     }
 
+    /// The text that stands for the post where only one text fits (a CSV
+    /// row, a calendar event): the base text, trimmed, or when that is
+    /// blank the first non-blank variant, taken in the order of the post's
+    /// own networks and then by network id, with that network. Empty when
+    /// the post has no text anywhere.
+    pub fn main_text(&self) -> (&str, Option<&str>) {
+        let base = self.text.trim();
+        if !base.is_empty() {
+            return (base, None);
+        }
+        self.networks
+            .iter()
+            .chain(self.variants.keys())
+            .find_map(|n| {
+                let v = self.variants.get(n)?.trim();
+                (!v.is_empty()).then_some((v, Some(n.as_str())))
+            })
+            .unwrap_or(("", None))
+    }
+
     /// The instant the publish reminder should fire: the snooze if any, else the schedule.
     pub fn reminder_at(&self) -> Option<i64> {
         self.snoozed_until.or(self.scheduled_at)
@@ -154,6 +174,21 @@ mod tests {
         p.variants.insert("x".into(), "short".into());
         assert_eq!(p.text_for("x"), "short");
         assert_eq!(p.text_for("bluesky"), "base");
+    }
+
+    #[test]
+    fn main_text_falls_back_to_a_variant_in_network_order() {
+        let mut p = Post::draft("a", "p", "  base \n", 0).unwrap();
+        p.variants.insert("x".into(), "for x".into());
+        assert_eq!(p.main_text(), ("base", None));
+        p.text = " \t\n".into();
+        p.variants.insert("bluesky".into(), "  ".into());
+        p.variants.insert("mastodon".into(), "for mastodon".into());
+        assert_eq!(p.main_text(), ("for mastodon", Some("mastodon")));
+        p.networks = vec!["bluesky".into(), "x".into()];
+        assert_eq!(p.main_text(), ("for x", Some("x")));
+        p.variants.clear();
+        assert_eq!(p.main_text(), ("", None));
     }
 
     #[test]

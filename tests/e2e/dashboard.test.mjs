@@ -392,6 +392,24 @@ describe('import and export', () => {
       assert.ok(text.includes(marker), `${id} (${download.suggestedFilename()}) contains the post`);
     }
   });
+
+  test('CSV export leaves out a post import would refuse, and says so', async () => {
+    const project = await seedProject();
+    const marker = `kept-${Date.now()}`;
+    const kept = await seedPost(project.id, marker, { at: futureMonday() + 10 * HOUR });
+    const empty = await seedPost(project.id, '', { at: futureMonday() + 12 * HOUR });
+    await open('transfer');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(tid('export-csv-publer'))]);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    const lines = text.split('\r\n').filter(Boolean);
+    assert.ok(text.includes(marker), 'the post with text is written');
+    assert.ok(lines.every((l) => !/^[^,]*,,,,/.test(l)), `no blank row: ${JSON.stringify(lines)}`);
+    const note = page.locator(tid('export-note-skippedEmpty'));
+    assert.ok((await note.getAttribute('data-ids')).split(' ').includes(empty), 'the empty post is named');
+    assert.ok(!(await note.getAttribute('data-ids')).split(' ').includes(kept));
+    assert.equal(Number(await page.getAttribute(tid('export-rows'), 'data-rows')), lines.length - 1, 'rows shown = rows in the file');
+    assert.match(await note.textContent(), /\d/);
+  });
 });
 
 describe('hostile text', () => {

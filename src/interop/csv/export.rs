@@ -28,44 +28,192 @@ const PUBLER_HEADER: [&str; 6] = [
     "Comments",
 ];
 
+/// What an export wrote, and what it did not carry, per post: nothing is
+/// dropped behind the user's back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsvExport {
+    /// The file: formula-escaped cells, CRLF line ends.
+    pub text: String,
+    /// Data rows written (the Publer header is not counted).
+    pub rows: usize,
+    /// Posts left out or written differently from how they are stored.
+    pub notes: Vec<ExportNote>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportNote {
+    pub post_id: String,
+    #[serde(flatten)]
+    pub kind: ExportNoteKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum ExportNoteKind {
+    /// Not written: no text, link or media this layout carries, so the
+    /// row would be one that import refuses ("the row has no text, link or
+    /// media"), and the user's spreadsheet would hold a blank line.
+    SkippedEmpty,
+    /// Not written: Hootsuite's bulk composer needs a date on every row
+    /// (and a headerless file starting with an undated row is misread).
+    SkippedUndated,
+    /// Not written: a cell is larger than import reads
+    /// ([`super::DEFAULT_MAX_CELL_BYTES`]).
+    SkippedTooLong,
+    /// Written with no date: import reads it back as a draft.
+    Undated,
+    /// The post has no base text; its `network` variant is the row's text.
+    TextFromVariant { network: String },
+    /// Links, media or labels the layout has no column for, or URLs import
+    /// refuses (not http(s), or holding a list separator), were left out.
+    PartsLeftOut { count: usize },
+}
+
+/// List separators of the link and media cells on import: a URL holding
+/// one cannot survive the round trip.
+const URL_SEPARATORS: [char; 4] = [',', ' ', '\n', '\t'];
+
 /// Export posts in the caller's order. Times are written in `zone` if given,
-/// else in each post's planned zone, else UTC; posts without a time get an
-/// empty date cell. Every cell is formula-escaped; lines end in CRLF.
+/// else in each post's planned zone, else UTC. Every row written is one
+/// that [`super::parse_csv`] accepts; posts it would refuse are not written
+/// and are listed in [`CsvExport::notes`] instead, as is anything left out.
 pub fn export_csv(
     posts: &[Post],
     layout: CsvLayout,
     zone: Option<&str>,
-) -> Result<String, InteropError> {
+) -> Result<CsvExport, InteropError> {
     let fixed_zone = zone
         .map(|z| Zone::from_name(z).ok_or_else(|| InteropError::UnknownZone(z.to_string())))
         .transpose()?;
-    let mut out = String::new();
+    let mut out = CsvExport {
+        text: String::new(),
+        rows: 0,
+        notes: Vec::new(),
+    };
     if layout == CsvLayout::Publer {
-        write_record(&mut out, &PUBLER_HEADER);
+        write_record(&mut out.text, &PUBLER_HEADER);
     }
     for post in posts {
         let zone = fixed_zone
             .or_else(|| post.planned_zone.as_deref().and_then(Zone::from_name))
             .unwrap_or(Zone::UTC);
+        let mut note = |kind| {
+            out.notes.push(ExportNote {
+                post_id: post.id.clone(),
+                kind,
+            })
+        };
+        let content = RowContent::of(post, layout);
+        let skip = if !content.has_content() {
+            Some(ExportNoteKind::SkippedEmpty)
+        } else if layout == CsvLayout::Hootsuite && post.scheduled_at.is_none() {
+            Some(ExportNoteKind::SkippedUndated)
+        } else if content.longest_cell() > super::DEFAULT_MAX_CELL_BYTES {
+            Some(ExportNoteKind::SkippedTooLong)
+        } else {
+            None
+        };
+        if let Some(kind) = skip {
+            note(kind);
+            continue;
+        }
+        if post.scheduled_at.is_none() {
+            note(ExportNoteKind::Undated);
+        }
+        if let Some(network) = content.variant {
+            note(ExportNoteKind::TextFromVariant {
+                network: network.to_string(),
+            });
+        }
+        if content.left_out > 0 {
+            note(ExportNoteKind::PartsLeftOut {
+                count: content.left_out,
+            });
+        }
         let row: Vec<String> = match layout {
             CsvLayout::Hootsuite => vec![
                 date_cell(post.scheduled_at, zone, DayFirst),
-                post.text.clone(),
-                post.links.first().cloned().unwrap_or_default(),
+                content.text.to_string(),
+                content.links.join(", "),
             ],
             CsvLayout::Publer => vec![
                 date_cell(post.scheduled_at, zone, Iso),
-                post.text.clone(),
-                post.links.join(", "),
-                post.media.join(", "),
-                post.tags.join(", "),
+                content.text.to_string(),
+                content.links.join(", "),
+                content.media.join(", "),
+                content.tags,
                 String::new(),
             ],
         };
         let cells: Vec<_> = row.iter().map(|cell| escape_formula(cell)).collect();
-        write_record(&mut out, &cells);
+        write_record(&mut out.text, &cells);
+        out.rows += 1;
     }
     Ok(out)
+}
+
+/// What one post's row carries in a layout, cut to what import reads back.
+struct RowContent<'a> {
+    /// [`Post::main_text`].
+    text: &'a str,
+    /// The network whose variant is the text, when the base text is empty.
+    variant: Option<&'a str>,
+    links: Vec<&'a str>,
+    media: Vec<&'a str>,
+    tags: String,
+    /// Links, media and labels not carried.
+    left_out: usize,
+}
+
+impl<'a> RowContent<'a> {
+    fn of(post: &'a Post, layout: CsvLayout) -> Self {
+        // Trimmed: import trims cells, and a whitespace-only text starting
+        // with a tab would be escaped to `'\t` and come back as `'`.
+        let (text, variant) = post.main_text();
+        let carried = |urls: &'a [String]| -> Vec<&'a str> {
+            urls.iter()
+                .map(String::as_str)
+                .filter(|u| super::cells::check_url(u).is_ok() && !u.contains(URL_SEPARATORS))
+                .collect()
+        };
+        let mut links = carried(&post.links);
+        let mut media = carried(&post.media);
+        let mut left_out = post.links.len() - links.len() + post.media.len() - media.len();
+        let tags = match layout {
+            CsvLayout::Publer => post.tags.join(", "),
+            CsvLayout::Hootsuite => {
+                // One link column, no media or labels.
+                left_out += links.len().saturating_sub(1) + media.len() + post.tags.len();
+                links.truncate(1);
+                media.clear();
+                String::new()
+            }
+        };
+        RowContent {
+            text,
+            variant,
+            links,
+            media,
+            tags,
+            left_out,
+        }
+    }
+
+    /// The rule import applies to a row ("the row has no text, link or media").
+    fn has_content(&self) -> bool {
+        !self.text.is_empty() || !self.links.is_empty() || !self.media.is_empty()
+    }
+
+    /// Bytes of the largest cell (escaping adds at most one).
+    fn longest_cell(&self) -> usize {
+        let list = |items: &[&str]| items.iter().map(|s| s.len() + 2).sum::<usize>();
+        (self.text.len() + 1)
+            .max(list(&self.links))
+            .max(list(&self.media))
+            .max(self.tags.len() + 1)
+    }
 }
 
 /// One RFC 4180 record, as the csv crate's writer wrote it: a cell is quoted

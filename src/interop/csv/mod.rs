@@ -17,7 +17,7 @@ mod tests;
 
 pub use cells::{escape_formula, unescape_formula};
 pub use dates::{parse_date, DateOrder};
-pub use export::{export_csv, CsvLayout};
+pub use export::{export_csv, CsvExport, CsvLayout, ExportNote, ExportNoteKind};
 pub use header::CsvFormat;
 
 use serde::{Deserialize, Serialize};

@@ -346,7 +346,9 @@ fn interop_csv_export_escapes_and_round_trips() {
     a.media = vec!["https://cdn.example/a.png".into()];
     a.tags = vec!["-minus".into(), "b".into()];
     let b = Post::draft("b", "p1", "line1\nline2, \"quoted\"", 0).unwrap();
-    let publer = export_csv(&[a.clone(), b.clone()], CsvLayout::Publer, None).unwrap();
+    let publer = export_csv(&[a.clone(), b.clone()], CsvLayout::Publer, None)
+        .unwrap()
+        .text;
     assert!(publer.starts_with("Date,Text,Link(s),Media URL(s),Labels,Comments\r\n2030-03-31 09:15,'=1+1 is not a formula,"));
     assert!(publer.contains(",\"'-minus, b\","));
     let back = parse_csv(publer.as_bytes(), &opts()).unwrap();
@@ -359,7 +361,9 @@ fn interop_csv_export_escapes_and_round_trips() {
         );
         assert_eq!(got.scheduled_at, orig.scheduled_at);
     }
-    let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, Some("UTC")).unwrap();
+    let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, Some("UTC"))
+        .unwrap()
+        .text;
     assert_eq!(
         hoot,
         "31/03/2030 07:15,'=1+1 is not a formula,https://example.com/x\r\n"
@@ -373,4 +377,158 @@ fn interop_csv_export_escapes_and_round_trips() {
         export_csv(&[a], CsvLayout::Hootsuite, Some("Nowhere")),
         Err(InteropError::UnknownZone("Nowhere".into()))
     );
+}
+
+/// The posts that broke the round trip (issue 21) and their neighbours, on
+/// purpose: each is either written as a row import accepts, or left out and
+/// named — never written as a row import refuses.
+#[test]
+fn interop_csv_export_never_writes_a_row_import_refuses() {
+    use super::ExportNoteKind::*;
+    let at = Some(berlin(2030, 3, 31, 9, 15));
+    let post = |id: &str, text: &str| {
+        let mut p = Post::draft(id, "p1", text, 0).unwrap();
+        p.scheduled_at = at;
+        p
+    };
+    let label_only = {
+        let mut p = post("label-only", "");
+        p.tags = vec!["0".into()];
+        p
+    };
+    let tab_only = post("tab-only", "\t");
+    let blank = post("blank", " \n ");
+    let variant_only = {
+        let mut p = post("variant-only", "");
+        p.networks = vec!["bluesky".into(), "x".into()];
+        p.variants.insert("mastodon".into(), "for mastodon".into());
+        p.variants.insert("x".into(), "  for x ".into());
+        p
+    };
+    let bad_link_only = {
+        let mut p = post("bad-link", "");
+        p.links = vec!["javascript:alert(1)".into()];
+        p
+    };
+    let media_only = {
+        let mut p = post("media-only", "");
+        p.media = vec!["https://cdn.example/a.png".into()];
+        p.tags = vec!["x".into(), "y".into()];
+        p
+    };
+    let undated = Post::draft("undated", "p1", "no date yet", 0).unwrap();
+    let huge = post("huge", &"a".repeat(super::DEFAULT_MAX_CELL_BYTES + 1));
+    let posts = [
+        label_only,
+        tab_only,
+        blank,
+        variant_only,
+        bad_link_only,
+        media_only,
+        undated,
+        huge,
+    ];
+    let note = |id: &str, kind| super::ExportNote {
+        post_id: id.into(),
+        kind,
+    };
+
+    let publer = export_csv(&posts, CsvLayout::Publer, Some("Europe/Berlin")).unwrap();
+    assert_eq!(
+        publer.notes,
+        [
+            note("label-only", SkippedEmpty),
+            note("tab-only", SkippedEmpty),
+            note("blank", SkippedEmpty),
+            note(
+                "variant-only",
+                TextFromVariant {
+                    network: "x".into()
+                }
+            ),
+            note("bad-link", SkippedEmpty),
+            note("undated", Undated),
+            note("huge", SkippedTooLong),
+        ]
+    );
+    assert_eq!(publer.rows, 3);
+    let mut o = CsvOptions::new("Europe/Berlin", NOW);
+    o.project_id = "p1".into();
+    let back = parse_csv(publer.text.as_bytes(), &o).unwrap();
+    assert!(back.errors.is_empty(), "{:?}\n{}", back.errors, publer.text);
+    let got: Vec<(&str, &[String], bool)> = back
+        .posts
+        .iter()
+        .map(|p| (p.text.as_str(), &p.media[..], p.scheduled_at.is_some()))
+        .collect();
+    let media = ["https://cdn.example/a.png".to_string()];
+    assert_eq!(
+        got,
+        [
+            ("for x", &[][..], true),
+            ("", &media[..], true),
+            ("no date yet", &[][..], false)
+        ]
+    );
+
+    let hoot = export_csv(&posts, CsvLayout::Hootsuite, Some("UTC")).unwrap();
+    let kinds: Vec<(&str, &super::ExportNoteKind)> = hoot
+        .notes
+        .iter()
+        .map(|n| (n.post_id.as_str(), &n.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("label-only", &SkippedEmpty),
+            ("tab-only", &SkippedEmpty),
+            ("blank", &SkippedEmpty),
+            (
+                "variant-only",
+                &TextFromVariant {
+                    network: "x".into()
+                }
+            ),
+            ("bad-link", &SkippedEmpty),
+            // Hootsuite has no media column: nothing left to write.
+            ("media-only", &SkippedEmpty),
+            ("undated", &SkippedUndated),
+            ("huge", &SkippedTooLong),
+        ]
+    );
+    assert_eq!(hoot.rows, 1);
+    let back = parse_csv(hoot.text.as_bytes(), &CsvOptions::new("UTC", NOW)).unwrap();
+    assert!(back.errors.is_empty(), "{:?}", back.errors);
+    assert_eq!(back.posts[0].text, "for x");
+
+    // Nothing carried at all: the file is refused as a whole, as before.
+    let empty = export_csv(&posts[..3], CsvLayout::Publer, None).unwrap();
+    assert_eq!((empty.rows, empty.notes.len()), (0, 3));
+    assert_eq!(
+        parse_csv(empty.text.as_bytes(), &o),
+        Err(InteropError::Empty)
+    );
+}
+
+#[test]
+fn interop_csv_export_names_what_a_layout_leaves_out() {
+    use super::ExportNoteKind::PartsLeftOut;
+    let mut p = Post::draft("p", "p1", "text", 0).unwrap();
+    p.scheduled_at = Some(berlin(2030, 3, 31, 9, 15));
+    p.links = vec![
+        "https://a.example".into(),
+        "https://b.example".into(),
+        "ftp://c.example".into(),
+    ];
+    p.media = vec!["https://cdn.example/a.png".into()];
+    p.tags = vec!["t".into()];
+    let publer = export_csv(std::slice::from_ref(&p), CsvLayout::Publer, None).unwrap();
+    assert_eq!(
+        publer.notes[0].kind,
+        PartsLeftOut { count: 1 },
+        "the ftp link"
+    );
+    // Hootsuite: the ftp link, the second link, the media item and the label.
+    let hoot = export_csv(&[p], CsvLayout::Hootsuite, None).unwrap();
+    assert_eq!(hoot.notes[0].kind, PartsLeftOut { count: 4 });
 }

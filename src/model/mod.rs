@@ -7,7 +7,7 @@
 mod post;
 mod project;
 
-pub use post::{Post, PostStatus};
+pub use post::{Post, PostStatus, RuleOverride, Thread, MAX_THREAD_PARTS};
 pub use project::{FrequencyRule, NetworkAccount, Project, QuietHours, Slot};
 
 use thiserror::Error;

@@ -63,6 +63,14 @@ pub struct Post {
     pub media: Vec<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Kept as a thread: the parts to post one after another (since schema v4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<Thread>,
+    /// The user scheduled this post although the project's rules refused the
+    /// time ("schedule anyway"); cleared when the post gets a time the rules
+    /// allow (since schema v4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_override: Option<RuleOverride>,
     pub created_at: i64,
     pub updated_at: i64,
     /// Optimistic-concurrency revision: every accepted write increments it;
@@ -70,6 +78,29 @@ pub struct Post {
     #[serde(default)]
     pub revision: u64,
 }
+
+/// A post kept as a thread: `parts` are the texts to post in order on
+/// `network`, numbering included, as the core split them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Thread {
+    pub network: String,
+    pub parts: Vec<String>,
+}
+
+/// What the user accepted by scheduling "anyway": the instant, the kinds of
+/// the rules it breaks (`minGap`, `maxPerDay`, `quietHours`), and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RuleOverride {
+    pub at_ms: i64,
+    pub rules: Vec<String>,
+    pub decided_at: i64,
+}
+
+/// Most parts a stored thread may have: far beyond any real thread, small
+/// enough that a corrupt record cannot make the panel render thousands.
+pub const MAX_THREAD_PARTS: usize = 100;
 
 impl Post {
     /// A new draft.
@@ -92,6 +123,8 @@ impl Post {
             links: Vec::new(),
             media: Vec::new(),
             tags: Vec::new(),
+            thread: None,
+            rule_override: None,
             created_at: now_ms,
             updated_at: now_ms,
             revision: 0,
@@ -159,6 +192,27 @@ impl Post {
         }
         if let Some(zone) = &self.planned_zone {
             super::parse_zone(zone)?;
+        }
+        if let Some(thread) = &self.thread {
+            if thread.network.is_empty() {
+                return Err(ModelError::Empty {
+                    field: "thread.network",
+                });
+            }
+            if thread.parts.len() > MAX_THREAD_PARTS {
+                return Err(ModelError::TooLong {
+                    field: "thread.parts",
+                    len: thread.parts.len(),
+                    max: MAX_THREAD_PARTS,
+                });
+            }
+            for part in &thread.parts {
+                check_text("thread part", part, MAX_TEXT_BYTES)?;
+            }
+        }
+        if let Some(o) = &self.rule_override {
+            check_time(o.at_ms)?;
+            check_time(o.decided_at)?;
         }
         Ok(())
     }

@@ -141,6 +141,8 @@ impl<'a> RowReader<'a> {
             links,
             media,
             tags,
+            thread: None,
+            rule_override: None,
             created_at: self.options.now_ms,
             updated_at: self.options.now_ms,
             revision: 0,

@@ -71,3 +71,36 @@ fn reminders_and_snooze_patches() {
     let patch = api::snooze_post(js(&due), until, SUNDAY_0900.into()).unwrap();
     assert!(text(&patch).contains(r#""remindedAt":null"#));
 }
+
+#[wasm_bindgen_test]
+fn refused_times_come_with_the_next_allowed_one_and_anyway_is_recorded() {
+    let other = POST.replace(r#""id":"a""#, r#""id":"b""#).replace(
+        r#""status":"draft""#,
+        &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),
+    );
+    let at = SUNDAY_0900 + 600_000.0;
+    let got = api::schedule_check(
+        js(PROJECT),
+        js(&format!("[{other}]")),
+        js(POST),
+        at.into(),
+        NOW.into(),
+    )
+    .unwrap();
+    let next = Reflect::get(&got, &"nextAllowedMs".into()).unwrap();
+    assert_eq!(next.as_f64(), Some(SUNDAY_0900 + 3_600_000.0));
+    assert!(text(&got).contains(r#""overridable":true"#));
+
+    let posts = || js(&format!("[{other}]"));
+    let refused =
+        api::schedule_post(js(PROJECT), posts(), js(POST), at.into(), NOW.into(), false).unwrap();
+    assert!(text(&refused).contains(r#""ok":false"#));
+    let forced =
+        api::schedule_post(js(PROJECT), posts(), js(POST), at.into(), NOW.into(), true).unwrap();
+    let patch = Reflect::get(&forced, &"patch".into()).unwrap();
+    assert!(
+        text(&patch).contains(r#""ruleOverride":{"atMs":"#),
+        "{}",
+        text(&patch)
+    );
+}

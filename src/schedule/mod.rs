@@ -15,6 +15,7 @@
 //! - a local time inside a repeated hour (fall back) is used once, at the
 //!   earlier of its two instants.
 
+mod allowed;
 pub mod local;
 mod patch;
 mod queue;
@@ -26,6 +27,10 @@ mod spread;
 #[cfg(test)]
 mod tests;
 
+pub use allowed::{
+    check_with_suggestion, next_allowed_at, schedule_patch_checked, ScheduleCheck,
+    ALLOWED_HORIZON_DAYS,
+};
 pub use patch::{Assignment, PostPatch};
 pub use queue::{check_schedule, move_post, next_free_slot, MoveResult};
 pub use reminders::{

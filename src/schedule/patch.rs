@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Post, PostStatus};
+use crate::model::{Post, PostStatus, RuleOverride};
 
 /// A new schedule for one post: the (post id, instant) pair queue
 /// operations return.
@@ -16,7 +16,8 @@ pub struct Assignment {
 impl Assignment {
     /// The patch that puts the post at this instant: scheduled, planned in
     /// `zone`, with any earlier snooze and reminder forgotten so the new time
-    /// gets its own reminder.
+    /// gets its own reminder, and any "schedule anyway" decision cleared (it
+    /// was for the old time; [`super::schedule_patch_checked`] records a new one).
     pub fn patch(&self, zone: &str) -> PostPatch {
         PostPatch {
             status: Some(PostStatus::Scheduled),
@@ -24,6 +25,7 @@ impl Assignment {
             planned_zone: Some(zone.to_string()),
             snoozed_until: Some(None),
             reminded_at: Some(None),
+            rule_override: Some(None),
             ..PostPatch::new(&self.post_id)
         }
     }
@@ -48,6 +50,8 @@ pub struct PostPatch {
     pub reminded_at: Option<Option<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expiry_reminded_at: Option<Option<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_override: Option<Option<RuleOverride>>,
 }
 
 impl PostPatch {
@@ -83,6 +87,9 @@ impl PostPatch {
         }
         if let Some(v) = self.expiry_reminded_at {
             out.expiry_reminded_at = v;
+        }
+        if let Some(v) = &self.rule_override {
+            out.rule_override = v.clone();
         }
         out
     }

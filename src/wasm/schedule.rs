@@ -98,3 +98,70 @@ pub fn snooze_post(post: JsValue, until_ms: JsValue, now_ms: JsValue) -> Result<
     let got = schedule::snooze_patch(&post, decode(until_ms)?, decode(now_ms)?).map_err(fail)?;
     encode(&got)
 }
+
+/// `scheduleCheck(project, posts, post, atMs, nowMs) -> {conflicts,
+/// nextAllowedMs, overridable}`: what "schedule at" would break, the earliest
+/// time at or after `atMs` the rules allow (`null`: none within a year), and
+/// whether every conflict is a rule the user may break ("schedule anyway").
+#[wasm_bindgen(js_name = scheduleCheck)]
+pub fn schedule_check(
+    project: JsValue,
+    posts: JsValue,
+    post: JsValue,
+    at_ms: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let post: Post = decode(post)?;
+    let got =
+        schedule::check_with_suggestion(&project, &posts, &post, decode(at_ms)?, decode(now_ms)?)
+            .map_err(fail)?;
+    encode(&got)
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Scheduled {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    patch: Option<schedule::PostPatch>,
+    conflicts: Vec<schedule::Conflict>,
+}
+
+/// `schedulePost(project, posts, post, atMs, nowMs, anyway) -> {ok, patch?,
+/// conflicts}`: the patch that schedules the post at `atMs` when the rules
+/// allow it (or, with `anyway`, when only the project's rules refuse it; the
+/// decision is recorded as `ruleOverride`), else `ok: false` and why.
+#[wasm_bindgen(js_name = schedulePost)]
+pub fn schedule_post(
+    project: JsValue,
+    posts: JsValue,
+    post: JsValue,
+    at_ms: JsValue,
+    now_ms: JsValue,
+    anyway: bool,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let post: Post = decode(post)?;
+    let got = schedule::schedule_patch_checked(
+        &project,
+        &posts,
+        &post,
+        decode(at_ms)?,
+        decode(now_ms)?,
+        anyway,
+    )
+    .map_err(fail)?;
+    encode(&match got {
+        Ok(patch) => Scheduled {
+            ok: true,
+            patch: Some(patch),
+            conflicts: Vec::new(),
+        },
+        Err(conflicts) => Scheduled {
+            ok: false,
+            patch: None,
+            conflicts,
+        },
+    })
+}

@@ -1,5 +1,6 @@
 //! Tests of the scheduler, with small builders shared by the test files.
 
+mod allowed;
 mod dst;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;

@@ -232,7 +232,7 @@ fn interop_and_options_decode_as_before() {
     let csv = json!({"zone": "UTC", "keepValid": true, "nowMs": 5, "projectId": "pr1",
         "idPrefix": "c-", "dateOrder": "dmy", "networks": ["x"], "maxRows": 10,
         "maxCellBytes": 100, "allowPast": false});
-    let check_opts = json!({"excludeId": "p1", "kinds": ["archive", "queue"], "limit": 5,
+    let check_opts = json!({"excludeId": "p1", "excludeIds": ["page:a"], "kinds": ["archive", "queue"], "limit": 5,
         "minJaccard": 0.25, "minContainment": 1, "fragments": true});
     let conflicts = json!([
         {"kind": "inPast", "atMs": 1, "nowMs": 2},

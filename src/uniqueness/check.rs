@@ -14,6 +14,9 @@ use super::DocKind;
 pub struct CheckOptions {
     /// The draft's own id: never matched against itself.
     pub exclude_id: Option<String>,
+    /// More documents that are the draft itself (its published copy seen on
+    /// the page): never matched either.
+    pub exclude_ids: Vec<String>,
     /// Only documents of these kinds count (default: every kind).
     pub kinds: Option<Vec<DocKind>>,
     /// Report at most this many documents.
@@ -30,6 +33,7 @@ impl Default for CheckOptions {
     fn default() -> Self {
         Self {
             exclude_id: None,
+            exclude_ids: Vec::new(),
             kinds: None,
             limit: 100,
             min_jaccard: 0.5,
@@ -139,19 +143,22 @@ impl UniquenessIndex {
             .kinds
             .as_ref()
             .map_or(0xFF, |ks| ks.iter().fold(0u8, |m, k| m | (1 << k.code())));
-        let excluded = opts
+        // Usually none or one id: a linear scan beats building a set.
+        let excluded: Vec<u32> = opts
             .exclude_id
-            .as_ref()
-            .and_then(|id| self.by_id.get(&self.ids, id));
+            .iter()
+            .chain(&opts.exclude_ids)
+            .filter_map(|id| self.by_id.get(&self.ids, id))
+            .collect();
         // Right after a compaction with no filter every posting counts: skip
         // the per-posting kind read (a cache miss at 100k posts).
-        let filtered = mask != 0xFF || excluded.is_some() || self.dead > 0;
+        let filtered = mask != 0xFF || !excluded.is_empty() || self.dead > 0;
         let accept = |slot: u32| {
             if !filtered {
                 return true;
             }
             let k = self.kinds.get(slot as usize).copied().unwrap_or(DEAD);
-            k != DEAD && mask & (1 << (k & 7)) != 0 && Some(slot) != excluded
+            k != DEAD && mask & (1 << (k & 7)) != 0 && !excluded.contains(&slot)
         };
 
         if s.counts.len() < self.ids.len() {

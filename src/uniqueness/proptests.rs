@@ -73,6 +73,7 @@ fn op() -> impl Strategy<Value = Op> {
 fn options() -> impl Strategy<Value = CheckOptions> {
     (
         prop::option::of(0u8..10),
+        prop::collection::vec(0u8..10, 0..3),
         prop::option::of(prop::collection::vec(0u8..4, 0..3)),
         prop::sample::select(vec![1usize, 3, usize::MAX]),
         prop::sample::select(vec![0.0, 0.3, 0.5]),
@@ -80,8 +81,9 @@ fn options() -> impl Strategy<Value = CheckOptions> {
         any::<bool>(),
     )
         .prop_map(
-            |(ex, kinds, limit, min_jaccard, min_containment, fragments)| CheckOptions {
+            |(ex, exs, kinds, limit, min_jaccard, min_containment, fragments)| CheckOptions {
                 exclude_id: ex.map(|i| format!("doc{i}")),
+                exclude_ids: exs.into_iter().map(|i| format!("doc{i}")).collect(),
                 kinds: kinds.map(|ks| ks.into_iter().map(kind).collect()),
                 limit,
                 min_jaccard,

@@ -65,7 +65,9 @@ impl BruteForce {
         let mut matches = Vec::new();
         for (id, kind, set) in &self.docs {
             let wanted = opts.kinds.as_ref().is_none_or(|ks| ks.contains(kind));
-            if !wanted || opts.exclude_id.as_deref() == Some(id.as_str()) {
+            let excluded = opts.exclude_id.as_deref() == Some(id.as_str())
+                || opts.exclude_ids.iter().any(|x| x == id);
+            if !wanted || excluded {
                 continue;
             }
             // Iterate the document, probe the draft: linear in the corpus

@@ -288,6 +288,27 @@ fn excludes_own_id_and_filters_kinds() {
 }
 
 #[test]
+fn excludes_the_drafts_published_copy_too() {
+    // The post being published ("me") and its copy now visible on the page
+    // are the same text: neither may make the draft look copied.
+    let mut ix = index(&[("a", POST)]);
+    ix.upsert("me", DocKind::Archive, FRESH).unwrap();
+    ix.upsert("page:me", DocKind::Page, FRESH).unwrap();
+    let only_own = CheckOptions {
+        exclude_id: Some("me".into()),
+        ..CheckOptions::default()
+    };
+    assert_eq!(ix.check(FRESH, &only_own).uniqueness_percent, 0.0);
+    let both = CheckOptions {
+        exclude_ids: vec!["page:me".into(), "unknown".into()],
+        ..only_own
+    };
+    let r = ix.check(FRESH, &both);
+    assert_eq!(r.uniqueness_percent, 100.0);
+    assert!(r.matches.is_empty() && r.fragments.is_empty());
+}
+
+#[test]
 fn ties_are_ordered_by_id() {
     let ix = index(&[("z", POST), ("b", POST), ("m", POST)]);
     let ids: Vec<_> = ix

@@ -29,10 +29,11 @@ export function composeUrl(network, text, account) {
 }
 
 /** Ask the tab's content script to insert `text`, retrying while the page loads. */
-async function fillTab(tabId, text, timeoutMs = 30000) {
+async function fillTab(tabId, text, postId, timeoutMs = 30000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const res = await api.tabs.sendMessage(tabId, { type: 'composer.insert', text, replace: true }, { frameId: 0 }).catch(() => null);
+    // postId: a panel on that page then knows it holds this post (and never judges it against itself).
+    const res = await api.tabs.sendMessage(tabId, { type: 'composer.insert', text, replace: true, postId }, { frameId: 0 }).catch(() => null);
     if (res?.ok) return res;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -48,7 +49,7 @@ export async function openAndFill(postId) {
   const project = ctx.store.get(`project:${post.projectId}`);
   const account = project?.networks?.find((n) => n.network === network);
   const tab = await api.tabs.create({ url: composeUrl(network, text, account), active: true });
-  return fillTab(tab.id, text);
+  return fillTab(tab.id, text, post.id);
 }
 
 function parseId(notificationId) {

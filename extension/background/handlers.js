@@ -6,7 +6,7 @@ import { StoreError } from './store.js';
 import { boot } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
-import { applyPatch, findPublished } from './posts.js';
+import { applyPatch, findPublished, withThread } from './posts.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 
@@ -25,17 +25,33 @@ function requirePost(ctx, id) {
   return post;
 }
 
-/** Schedule `post` at `at` if the project's rules allow it; else a RuleConflict listing why. */
-async function scheduleAt(ctx, post, at, baseRevision) {
+/**
+ * Schedule `post` at `at` if the project's rules allow it (or, `anyway`, if
+ * only its rules refuse: the core records that on the post); else a
+ * RuleConflict listing why.
+ */
+async function scheduleAt(ctx, post, at, baseRevision, anyway = false) {
   const project = projectOf(ctx, post);
-  const others = ctx.store.posts();
-  const conflicts = ctx.core.checkSchedule(project, others, post, at, Date.now());
-  if (conflicts.length) throw new StoreError('RuleConflict', `${conflicts.length} scheduling rule(s) broken`, conflicts);
-  const patch = ctx.core.schedulePatch(project, { postId: post.id, atMs: at });
+  const res = ctx.core.schedulePost(project, ctx.store.posts(), post, at, Date.now(), anyway);
+  if (!res.ok) throw new StoreError('RuleConflict', `${res.conflicts.length} scheduling rule(s) broken`, res.conflicts);
+  const patch = res.patch;
   const saved = await ctx.store.write(postKey(post.id), { ...applyPatch(post, patch), revision: baseRevision, updatedAt: Date.now() });
   ctx.index.upsert(saved);
   await reconcile(ctx.store, ctx.core);
   return saved;
+}
+
+/** Name and date each match, so the panel can say which post a fragment comes from and open it. */
+function describeMatches(ctx, res) {
+  const matches = res.matches.map((m) => {
+    const post = ctx.store.get(postKey(m.id));
+    const text = post ? post.text || Object.values(post.variants ?? {})[0] || '' : ctx.index.pageText(m.id) ?? '';
+    const title = text.replace(/\s+/g, ' ').trim().slice(0, 80);
+    if (!post) return { ...m, title };
+    const at = post.publishedAt ?? post.scheduledAt ?? post.updatedAt;
+    return { ...m, title, status: post.status, at, networks: post.networks ?? [] };
+  });
+  return { ...res, matches };
 }
 
 export const handlers = {
@@ -66,7 +82,7 @@ export const handlers = {
   async 'post.save'({ post, baseRevision }) {
     const ctx = await boot();
     const now = Date.now();
-    const saved = await ctx.store.write(postKey(post.id), { ...post, revision: baseRevision ?? 0, updatedAt: now, createdAt: post.createdAt ?? now });
+    const saved = await ctx.store.write(postKey(post.id), { ...withThread(ctx.core, post), revision: baseRevision ?? 0, updatedAt: now, createdAt: post.createdAt ?? now });
     ctx.index.upsert(saved);
     // A change of time or status may change the next alarm.
     await reconcile(ctx.store, ctx.core);
@@ -81,9 +97,20 @@ export const handlers = {
     return { id };
   },
 
-  async 'post.schedule'({ id, at, baseRevision }) {
+  async 'post.schedule'({ id, at, baseRevision, anyway }) {
     const ctx = await boot();
-    return scheduleAt(ctx, requirePost(ctx, id), at, baseRevision);
+    return scheduleAt(ctx, requirePost(ctx, id), at, baseRevision, anyway === true);
+  },
+
+  async 'post.get'({ id }) {
+    const ctx = await boot();
+    return ctx.store.get(postKey(id)) ?? null;
+  },
+
+  async 'schedule.check'({ post, at }) {
+    const ctx = await boot();
+    const draft = { id: 'preview', status: 'draft', text: '', createdAt: 0, updatedAt: 0, ...post };
+    return ctx.core.scheduleCheck(projectOf(ctx, draft), ctx.store.posts(), draft, at, Date.now());
   },
 
   async 'post.markPublished'({ id, url }) {
@@ -149,7 +176,9 @@ export const handlers = {
 
   async 'uniqueness.check'({ text, excludeId, pagePosts }) {
     const ctx = await boot();
-    return ctx.index.check(text, excludeId ?? null, (pagePosts ?? []).filter((p) => typeof p === 'string'));
+    const own = excludeId ? ctx.store.get(postKey(excludeId)) : null;
+    const res = ctx.index.check(text, excludeId ?? null, (pagePosts ?? []).filter((p) => typeof p === 'string'), own);
+    return describeMatches(ctx, res);
   },
 
   async 'settings.save'({ settings }) {

@@ -26,7 +26,29 @@ export function findPublished(posts, network, text) {
   return (
     posts
       .filter((p) => p.status in rank && (!p.networks?.length || p.networks.includes(network)))
-      .filter((p) => norm(p.variants?.[network] ?? p.text) === want)
+      // A thread counts as published once its first part went out.
+      .filter((p) => norm(p.variants?.[network] ?? p.text) === want || (p.thread?.network === network && norm(p.thread.parts[0] ?? '') === want))
       .sort((a, b) => rank[a.status] - rank[b.status] || (a.scheduledAt ?? Infinity) - (b.scheduledAt ?? Infinity))[0] ?? null
   );
+}
+
+/**
+ * Keep a thread post's parts in step with its text: whoever edited the text
+ * (panel, dashboard, import), the stored parts are the core's split of it.
+ * A text that fits in one part is no longer a thread.
+ */
+export function withThread(core, post) {
+  if (!post.thread) return post;
+  const network = post.thread.network;
+  const text = post.variants?.[network] ?? post.text;
+  let parts = [];
+  try {
+    parts = core.splitThread(text, network, null).map((p) => p.text);
+  } catch {
+    parts = [];
+  }
+  const out = { ...post };
+  if (parts.length > 1) out.thread = { network, parts };
+  else delete out.thread;
+  return out;
 }

@@ -10,6 +10,9 @@ function kindOf(post) {
   return 'draft';
 }
 
+// Sites trim and normalise what they post; compare texts the same way.
+const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+
 /** A small stable string hash (FNV-1a) to name page posts without storing their text twice. */
 function hash(text) {
   let h = 0x811c9dc5;
@@ -22,12 +25,14 @@ export class PostIndex {
     this.core = core;
     this.index = new core.UniquenessIndex();
     this.pageIds = new Set();
+    this.pageTexts = new Map();
   }
 
   rebuild(posts) {
     this.index.free?.();
     this.index = new this.core.UniquenessIndex();
     this.pageIds.clear();
+    this.pageTexts.clear();
     for (const p of posts) this.upsert(p);
   }
 
@@ -48,20 +53,36 @@ export class PostIndex {
       if (!want.has(id)) {
         this.index.remove(id);
         this.pageIds.delete(id);
+        this.pageTexts.delete(id);
       }
     }
     for (const [id, text] of want) {
       if (!this.pageIds.has(id)) {
         this.index.upsert(id, 'page', text);
         this.pageIds.add(id);
+        this.pageTexts.set(id, text);
       }
     }
   }
 
-  check(text, excludeId, pagePosts) {
+  /** The text of a page post by its `page:` id (for naming a match). */
+  pageText(id) {
+    return this.pageTexts.get(id) ?? null;
+  }
+
+  /**
+   * `own` is the stored post being edited (excludeId). Once it is published
+   * the page shows it too: those page copies are the post itself, not reuse.
+   */
+  check(text, excludeId, pagePosts, own = null) {
     if (pagePosts) this.setPagePosts(pagePosts);
+    const excludeIds = [];
+    if (own?.status === 'published') {
+      const mine = new Set([own.text, ...Object.values(own.variants ?? {})].filter(Boolean).map(norm));
+      for (const [id, t] of this.pageTexts) if (mine.has(norm(t))) excludeIds.push(id);
+    }
     // Lower thresholds than the engine's defaults: the panel lists the
     // *closest* posts, so a writer sees a 30% reuse before it becomes 80%.
-    return this.index.check(text, { ...(excludeId ? { excludeId } : {}), limit: 5, minJaccard: 0.1, minContainment: 0.2 });
+    return this.index.check(text, { ...(excludeId ? { excludeId } : {}), excludeIds, limit: 5, minJaccard: 0.1, minContainment: 0.2 });
   }
 }

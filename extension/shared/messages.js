@@ -17,13 +17,14 @@ export const FROM = Object.freeze({
 export const MESSAGES = Object.freeze({
   // --- to the content script (from panel / worker, via tabs.sendMessage) ---
   'composer.read': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
-  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?' } },
+  // postId: the stored post being filled (Open & fill), so a panel on the page knows which post it holds.
+  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?', postId: 'string?' } },
   'page.posts': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'adapter.status': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'panel.toggle': { from: [FROM.EXTENSION, FROM.WORKER], fields: { open: 'boolean?' } },
 
   // --- from the content script (broadcast with runtime.sendMessage) ---
-  'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string' } },
+  'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', postId: 'string?' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
   'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean' } },
   // Panel open/closed and side, remembered per site (the worker stores it; the host comes from the sender).
@@ -38,7 +39,11 @@ export const MESSAGES = Object.freeze({
   // Writes carry the revision they were based on; a stale one is a Conflict, never an overwrite.
   'post.save': { from: [FROM.EXTENSION], fields: { post: 'object', baseRevision: 'number?' } },
   'post.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
-  'post.schedule': { from: [FROM.EXTENSION], fields: { id: 'string', at: 'number', baseRevision: 'number' } },
+  // anyway: break the project's rules knowingly (recorded on the post); never the past or the expiry.
+  'post.schedule': { from: [FROM.EXTENSION], fields: { id: 'string', at: 'number', baseRevision: 'number', anyway: 'boolean?' } },
+  'post.get': { from: [FROM.EXTENSION], fields: { id: 'string' } },
+  // "May this (possibly unsaved) post take this time?" with the next allowed time; writes nothing.
+  'schedule.check': { from: [FROM.EXTENSION], fields: { post: 'object', at: 'number' } },
   // Content scripts report publication as composer.published; only our pages may name a post id.
   'post.markPublished': { from: [FROM.EXTENSION], fields: { id: 'string', url: 'string?' } },
   'queue.preview': { from: [FROM.EXTENSION], fields: { post: 'object' } },

@@ -13,6 +13,8 @@ const SELECTORS = {
   ],
   // 2026-11: "Post" / "Reply" / "Post all"
   postButton: ['button[data-testid="composerPublishBtn"]', '[data-testid="composerPublishBtn"]', 'button[aria-label="Publish post"]', 'button[aria-label="Publish reply"]'],
+  // 2026-11: what opens the closed compose dialog: the floating button, the side nav's "New Post"
+  opener: ['button[data-testid="composeFAB"]', 'button[aria-label="Compose new post"]', 'button[aria-label="New post"]'],
   // 2026-11: feed items and a thread's posts
   post: ['[data-testid^="feedItem-by-"]', '[data-testid^="postThreadItem-by-"]'],
   postText: ['[data-testid="postText"]'],

@@ -21,6 +21,8 @@ const SELECTORS = {
     'div[role="button"][aria-label="Post"]',
     '[aria-label="Post"][role="button"]',
   ],
+  // 2026-11: the feed's "What's on your mind?" opens the Create post dialog
+  opener: ['[data-pagelet="FeedComposer"] [role="button"]', '[aria-label="Create a post"] [role="button"]'],
   // 2026-11: feed units
   post: ['div[role="article"]:not([role="article"] [role="article"])', '[data-pagelet^="FeedUnit"]'],
   // 2026-11: the story text (newest marker first)

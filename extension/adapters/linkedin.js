@@ -18,6 +18,8 @@ const SEL = {
     // 2024-06: any Quill editor on the page
     '.ql-editor[contenteditable="true"]',
   ],
+  // 2026-11: "Start a post" opens the share box dialog
+  opener: ['button.share-box-feed-entry__trigger', '.share-box-feed-entry__closed-share-box button'],
   // 2026-11: the container that holds a composer and its buttons
   container: ['.share-creation-state', '.share-box', '[role="dialog"]', '.comments-comment-box', 'form'],
   postButton: [
@@ -74,6 +76,7 @@ export default {
   matches: (url) => /^(www\.)?linkedin\.com$/.test(url.hostname) && !url.pathname.startsWith('/messaging'),
   // The share box is a dialog that opens on demand: no page guarantees a composer.
   expectsComposer: () => false,
+  selectors: SEL,
   findComposers,
   read: (composer) => readText(composer),
   insert: (composer, text, opts) => insertInto(composer, text, opts),

@@ -8,6 +8,8 @@ import { pickAdapter } from '../adapters/index.js';
 import genericAdapter from '../adapters/generic.js';
 import { ComposerTracker } from './tracker.js';
 import { PanelFrame } from './panel-frame.js';
+import { protectedBoxes } from './keep-clear.js';
+import { nextFrame } from '../adapters/lib/insert.js';
 
 const ACCEPTS = ['composer.read', 'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle', 'panel.side'];
 
@@ -21,9 +23,13 @@ function start() {
 
   // Remember open/closed and side per site; the worker keeps it (single writer).
   const savePrefs = () => send({ type: 'panel.prefs.save', open: panel.isOpen(), side: panel.side });
-  const panel = new PanelFrame(adapter.id, savePrefs);
+  const panel = new PanelFrame(adapter.id, savePrefs, () => protectedBoxes(adapter));
+  // The stored post last filled in by Open & fill, while the composer still holds its text:
+  // the panel then knows which post it holds (and never judges it against itself).
+  let filled = null;
+  const filledId = (text) => (filled && filled.text === text ? filled.postId : undefined);
   const tracker = new ComposerTracker(adapter, {
-    onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text }),
+    onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) }),
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
     onStatus: (status) => {
       panel.setLauncherAnchor(status.composer ? adapter.mountPoint(status.composer) : null);
@@ -40,23 +46,39 @@ function start() {
     return true;
   });
 
+  /** Whether the site's Post control accepts the text now (null: no control found): "Inserted" must not promise more. */
+  async function postEnabled(composer) {
+    await nextFrame();
+    await nextFrame();
+    let button = null;
+    try {
+      button = adapter.postButton(composer);
+    } catch {
+      button = null;
+    }
+    if (!button) return null;
+    return !(button.disabled || button.getAttribute('aria-disabled') === 'true');
+  }
+
   async function handle(msg) {
     switch (msg.type) {
       case 'composer.read': {
         const composer = tracker.current();
-        return { ok: true, found: !!composer, network: adapter.id, text: composer ? adapter.read(composer) : '' };
+        const text = composer ? adapter.read(composer) : '';
+        return { ok: true, found: !!composer, network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) };
       }
       case 'composer.insert': {
         const composer = tracker.current() ?? tracker.rescan();
         if (!composer) return { ok: false, reason: 'noComposer', network: adapter.id };
         const result = await adapter.insert(composer, msg.text, { replace: msg.replace ?? true });
-        return { ...result, network: adapter.id };
+        filled = result.ok && msg.postId ? { postId: msg.postId, text: result.text } : null;
+        return { ...result, network: adapter.id, postEnabled: await postEnabled(composer) };
       }
       case 'page.posts':
         return { ok: true, network: adapter.id, posts: adapter.visiblePosts(document).slice(0, 500) };
       case 'adapter.status': {
         const { composer, count, needsUpdate } = tracker.status();
-        return { ok: true, network: adapter.id, found: !!composer, composers: count, needsUpdate };
+        return { ok: true, network: adapter.id, found: !!composer, composers: count, needsUpdate, panel: panel.state() };
       }
       case 'panel.toggle':
         panel.toggle(msg.open);

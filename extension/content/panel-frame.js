@@ -1,26 +1,45 @@
 // The panel is an extension page in an iframe, so the host page can neither
-// read it nor see its keystrokes. Our launcher and the frame live in a
-// closed shadow root attached to our own host element: the page's CSS
-// cannot restyle them and its scripts cannot reach them through `shadowRoot`.
-// Nothing is inserted inside the site's own (React-managed) trees; the
-// launcher floats over the composer's mount point instead.
+// read it nor see its keystrokes. Our launcher, the frame and its slim tab
+// live in a closed shadow root attached to our own host element: the page's
+// CSS cannot restyle them and its scripts cannot reach them through
+// `shadowRoot`. Nothing is inserted inside the site's own (React-managed)
+// trees; the launcher floats over the composer's mount point instead.
+//
+// Where the open panel sits is decided by placement.js against the boxes the
+// user must keep reaching (keep-clear.js): a free column at the preferred
+// edge, else the page narrowed to dock beside it, else a slim tab. It is
+// re-decided when the page changes (a dialog opens, the window resizes).
 import { api, t } from '../shared/api.js';
+import { MARGIN, dockWidth, floatColumn, tabSpot } from './placement.js';
 
 const STYLE = `
   :host { all: initial; }
   .launcher { position: fixed; z-index: 2147483646; width: 28px; height: 28px; border-radius: 8px;
     border: 0; padding: 0; cursor: pointer; background: #2563eb center/18px no-repeat; box-shadow: 0 1px 4px #0004; }
-  .launcher[hidden], .frame[hidden] { display: none; }
-  .frame { position: fixed; z-index: 2147483647; top: 12px; width: 380px; height: min(760px, calc(100vh - 24px));
-    border: 0; border-radius: 12px; box-shadow: 0 8px 32px #0005; background: #fff; color-scheme: normal; }
-  .frame.right { right: 12px; } .frame.left { left: 12px; }
+  .launcher[hidden], .frame[hidden], .tab[hidden] { display: none; }
+  .frame { position: fixed; z-index: 2147483647; border: 0; border-radius: 12px; box-shadow: 0 8px 32px #0005;
+    background: transparent; color-scheme: normal; }
+  .tab { position: fixed; z-index: 2147483647; border: 0; margin: 0; padding: 8px 0; cursor: pointer; color: #fff;
+    background: #2563eb; box-shadow: 0 1px 6px #0005; font: 600 12px/1 system-ui, sans-serif; writing-mode: vertical-rl;
+    display: flex; align-items: center; justify-content: center; gap: 6px; }
+  .tab.right { border-radius: 8px 0 0 8px; } .tab.left { border-radius: 0 8px 8px 0; }
+  .launcher:focus-visible, .tab:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 `;
 
+// Re-check this often while open: a site may show a dialog by toggling a class.
+const RECHECK_MS = 500;
+
 export class PanelFrame {
-  constructor(network, onChange = () => {}) {
+  /** `protect()` returns the viewport boxes to keep clear of (keep-clear.js). */
+  constructor(network, onChange = () => {}, protect = () => []) {
     this.network = network;
     this.onChange = onChange;
+    this.protect = protect;
     this.side = 'right';
+    this.wantOpen = false;
+    this.forced = false; // the user opened it from the tab although it covers something
+    this.layout = null;
+    this.docked = null; // { prop, before } while the page is narrowed for the panel
     this.host = document.createElement('glider-root');
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
@@ -32,25 +51,47 @@ export class PanelFrame {
     this.launcher.setAttribute('aria-label', t('launcherLabel'));
     this.launcher.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
     this.launcher.addEventListener('click', () => this.toggle());
+    this.tab = document.createElement('button');
+    this.tab.className = 'tab';
+    this.tab.hidden = true;
+    this.tab.textContent = 'Glider';
+    this.tab.title = t('panelTabLabel');
+    this.tab.setAttribute('aria-label', t('panelTabLabel'));
+    this.tab.addEventListener('click', () => {
+      this.forced = true;
+      this.relayout();
+      this.frame?.focus();
+    });
     this.frame = null;
-    root.append(style, this.launcher);
+    root.append(style, this.launcher, this.tab);
     this.root = root;
     this.anchor = null;
     document.documentElement.append(this.host);
-    const reposition = () => this.placeLauncher();
-    addEventListener('scroll', reposition, { passive: true, capture: true });
-    addEventListener('resize', reposition, { passive: true });
+    const soon = () => this.schedule();
+    addEventListener('scroll', () => {
+      this.placeLauncher();
+      soon();
+    }, { passive: true, capture: true });
+    addEventListener('resize', () => {
+      this.undock();
+      this.layout = null;
+      this.placeLauncher();
+      soon();
+    }, { passive: true });
+    // Leaving the panel may let it step aside it was kept from while typing.
+    this.host.addEventListener('focusout', soon);
+    this.observer = new MutationObserver(soon);
   }
 
   isOpen() {
-    return !!this.frame && !this.frame.hidden;
+    return this.wantOpen;
   }
 
   /** Create the iframe lazily: pages where the user never opens Glider pay nothing. */
   ensureFrame() {
     if (this.frame) return this.frame;
     const frame = document.createElement('iframe');
-    frame.className = `frame ${this.side}`;
+    frame.className = 'frame';
     frame.src = api.runtime.getURL(`panel/panel.html#network=${encodeURIComponent(this.network)}&side=${this.side}`);
     frame.allow = 'clipboard-write';
     frame.title = t('panelTitle');
@@ -62,8 +103,19 @@ export class PanelFrame {
 
   /** Show or hide the panel; `remember` = false when restoring saved state. */
   toggle(open = !this.isOpen(), remember = true) {
-    const frame = this.ensureFrame();
-    frame.hidden = !open;
+    this.ensureFrame();
+    this.wantOpen = open;
+    this.forced = false;
+    this.layout = null;
+    if (open) {
+      this.observer.observe(document.documentElement, { childList: true, subtree: true });
+      this.timer ??= setInterval(() => this.relayout(), RECHECK_MS);
+    } else {
+      this.observer.disconnect();
+      clearInterval(this.timer);
+      this.timer = null;
+    }
+    this.relayout();
     if (remember) this.onChange();
     return open;
   }
@@ -71,14 +123,117 @@ export class PanelFrame {
   setSide(side, remember = true) {
     if (side !== 'left' && side !== 'right') return;
     this.side = side;
-    if (this.frame) this.frame.className = `frame ${side}`;
+    this.undock();
+    this.layout = null;
+    this.relayout();
     if (remember) this.onChange();
+  }
+
+  /** Coalesce bursts of page changes into one layout per frame. */
+  schedule() {
+    if (!this.wantOpen || this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(() => {
+      this.pending = false;
+      this.relayout();
+    });
+  }
+
+  /** What the panel currently is, for the tests and the status reply. */
+  state() {
+    const l = this.layout;
+    return { open: this.wantOpen, mode: l?.mode ?? 'closed', side: l?.side ?? this.side, rect: l ? { left: l.left, top: l.top, width: l.width, height: l.height } : null };
+  }
+
+  relayout() {
+    if (!this.wantOpen) {
+      this.undock();
+      this.layout = null;
+      return this.apply();
+    }
+    // Never move the panel away from under the user's keystrokes.
+    if (this.layout && this.layout.mode !== 'tab' && document.activeElement === this.host) return;
+    const view = { vw: document.documentElement.clientWidth || innerWidth, vh: innerHeight, side: this.side };
+    let rects = this.protect();
+    if (this.layout && this.stillFree(this.layout, { ...view, rects })) return;
+    let next = this.docked ? null : floatColumn({ ...view, rects });
+    if (!next) {
+      const width = dockWidth(view.vw);
+      if (width) {
+        this.dock(width + 2 * MARGIN);
+        rects = this.protect();
+        next = this.dockColumn(view, width, rects);
+        if (!next) this.undock();
+      }
+    } else {
+      this.undock();
+    }
+    if (!next) {
+      rects = this.protect();
+      next = this.forced
+        ? { mode: 'peek', side: this.side, left: this.side === 'right' ? view.vw - MARGIN - 380 : MARGIN, top: MARGIN, width: Math.min(380, view.vw - 2 * MARGIN), height: Math.min(760, view.vh - 2 * MARGIN) }
+        : tabSpot({ ...view, rects });
+    } else {
+      this.forced = false;
+    }
+    this.layout = next;
+    this.apply();
+  }
+
+  /** The current layout still meets nothing (keeps the panel from jumping about). */
+  stillFree(l, view) {
+    if (l.mode === 'peek') return this.forced;
+    if (l.mode === 'tab') return false; // always look for room to open again
+    const x0 = l.left - 8;
+    const x1 = l.left + l.width + 8;
+    return view.rects.every((r) => !(r.width > 0 && r.height > 0 && r.right > x0 && r.left < x1 && r.bottom > 0 && r.top < view.vh));
+  }
+
+  dockColumn(view, width, rects) {
+    const left = view.side === 'right' ? view.vw - MARGIN - width : MARGIN;
+    const l = { mode: 'dock', side: view.side, left, top: MARGIN, width, height: Math.min(760, view.vh - 2 * MARGIN) };
+    return this.stillFree(l, { ...view, rects }) ? l : null;
+  }
+
+  /** Narrow the page by `px` at the panel's side, so the site lays itself out beside it. */
+  dock(px) {
+    const prop = this.side === 'right' ? 'margin-right' : 'margin-left';
+    const html = document.documentElement.style;
+    if (this.docked?.prop !== prop) {
+      this.undock();
+      this.docked = { prop, before: html.getPropertyValue(prop), priority: html.getPropertyPriority(prop) };
+    }
+    html.setProperty(prop, `${px}px`, 'important');
+  }
+
+  undock() {
+    if (!this.docked) return;
+    const html = document.documentElement.style;
+    const { prop, before, priority } = this.docked;
+    if (before) html.setProperty(prop, before, priority);
+    else html.removeProperty(prop);
+    this.docked = null;
+  }
+
+  apply() {
+    const l = this.layout;
+    const showFrame = !!l && l.mode !== 'tab';
+    if (this.frame) {
+      this.frame.hidden = !showFrame;
+      if (showFrame) Object.assign(this.frame.style, { left: `${l.left}px`, top: `${l.top}px`, width: `${l.width}px`, height: `${l.height}px` });
+    }
+    this.tab.hidden = l?.mode !== 'tab';
+    if (l?.mode === 'tab') {
+      this.tab.className = `tab ${l.side}`;
+      Object.assign(this.tab.style, { left: `${l.left}px`, top: `${l.top}px`, width: `${l.width}px`, height: `${l.height}px` });
+    }
   }
 
   /** `mount` is the adapter's `{ anchor, where }`, or null when there is no composer. */
   setLauncherAnchor(mount) {
     this.anchor = mount?.anchor ?? null;
     this.placeLauncher();
+    this.schedule();
   }
 
   placeLauncher() {

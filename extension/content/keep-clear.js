@@ -1,0 +1,51 @@
+// The boxes the panel must never cover: the site's composers, their Post
+// controls, what opens a closed composer, and any site dialog that is open
+// (the panel steps aside while one is). Read through the adapter, so the
+// site's own selectors stay in the adapter file.
+import { isVisible, queryAll } from '../adapters/lib/dom.js';
+
+// 2026-11: dialogs as sites mark them (ARIA roles, the <dialog> element, modal flags)
+const DIALOGS = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-modal="true"]';
+// A "dialog" covering nearly the whole window is an overlay; its composer and
+// Post button are protected one by one instead.
+const OVERLAY_SHARE = 0.85;
+const MAX_LABELLED = 400;
+
+function openers(adapter, doc) {
+  const found = adapter.selectors?.opener ? queryAll(doc, adapter.selectors.opener) : [];
+  if (adapter.openerLabel) {
+    const candidates = [...doc.querySelectorAll('main [role="button"], [role="main"] [role="button"], main button, [role="main"] button')].slice(0, MAX_LABELLED);
+    for (const b of candidates) {
+      const name = (b.getAttribute('aria-label') ?? '').trim() || b.textContent.trim();
+      if (adapter.openerLabel.test(name)) found.push(b);
+    }
+  }
+  return found;
+}
+
+/** Viewport rectangles of everything the panel must keep clear of. */
+export function protectedBoxes(adapter, doc = document) {
+  const els = new Set();
+  let composers = [];
+  try {
+    composers = adapter.findComposers(doc);
+  } catch {
+    composers = [];
+  }
+  for (const c of composers) {
+    els.add(c);
+    try {
+      const b = adapter.postButton(c);
+      if (b) els.add(b);
+    } catch {
+      // A broken Post-button lookup must not stop the panel from placing itself.
+    }
+  }
+  for (const o of openers(adapter, doc)) els.add(o);
+  const area = innerWidth * innerHeight;
+  for (const d of doc.querySelectorAll(DIALOGS)) {
+    const r = d.getBoundingClientRect();
+    if (r.width * r.height < OVERLAY_SHARE * area) els.add(d);
+  }
+  return [...els].filter(isVisible).map((el) => el.getBoundingClientRect());
+}

@@ -1,9 +1,14 @@
-// Panel actions: insert, copy, save draft, add to queue, schedule at.
-// Every write goes through the worker and is shown as done only once the
-// worker acknowledged it (i.e. storage.local has it).
+// Panel actions: insert (whole or one thread part), copy, save, new draft,
+// delete, and the keyboard. Every write goes through the worker and is
+// shown as done only once acknowledged (i.e. storage.local has it); every
+// action ends in a toast that says what happened.
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
-import { $, state, toast, toContent, editorRef as editor } from './ui.js';
+import { isDirty, isPlanned, loadPost, renderHeader } from './header.js';
+import { addToQueue, scheduleAt } from './plan.js';
+import { explain, revert, save } from './store.js';
+import { threadParts } from './meters.js';
+import { $, ask, cancelAsk, editorRef as editor, fmt, networkLabel, state, toContent, toast } from './ui.js';
 
 async function copyText(text) {
   try {
@@ -11,124 +16,169 @@ async function copyText(text) {
     return true;
   } catch {
     // The Clipboard API needs focus and the iframe's permission; a selection copy works without.
-    $('draft-input').select();
-    return document.execCommand('copy');
+    const ta = $('draft-input');
+    const [start, end] = [ta.selectionStart, ta.selectionEnd];
+    ta.select();
+    const ok = document.execCommand('copy');
+    ta.setSelectionRange(start, end);
+    return ok;
   }
 }
 
-function explain(err) {
-  if (err.variant === 'Conflict') return t('errorConflict');
-  if (err.variant === 'QuotaExceeded') return t('errorQuota');
-  return t('errorGeneric', err.message);
+const copyAction = (text) => ({
+  label: t('copyText'),
+  testid: 'toast-copy',
+  run: async () => {
+    const ok = await copyText(text);
+    toast(ok ? t('copiedPaste') : t('copyFailed'), { kind: ok ? 'ok' : 'error' });
+  },
+});
+
+/**
+ * Write `text` into the site's composer and say what really happened: the
+ * adapter reports ok only after reading the editor back; the content script
+ * adds whether the site's Post control accepts it now.
+ */
+async function insertText(text, { part = null } = {}) {
+  const res = await toContent({ type: 'composer.insert', text, replace: true });
+  if (!res) return toast(t('insertNoPage'), { kind: 'error', action: copyAction(text) });
+  if (!res.ok) {
+    const reason = res.reason === 'noComposer' ? t('insertNoComposer') : res.reason === 'noOpener' ? t('insertNoOpener') : t('insertNotTaken');
+    return toast(reason, { kind: 'error', action: copyAction(text) });
+  }
+  const count = state.core.countText(text, state.network, null);
+  if (count.over) {
+    const parts = threadParts(text);
+    return toast(t('insertedButOver', networkLabel(state.network), count.count - count.limit, count.limit), {
+      kind: 'warn',
+      action: parts.length > 1 ? { label: t('insertPart', 1), testid: 'toast-insert-part', run: () => insertText(parts[0].text, { part: parts[0] }) } : null,
+    });
+  }
+  if (res.postEnabled === false) return toast(t('insertedButDisabled', networkLabel(state.network)), { kind: 'warn', action: copyAction(text) });
+  const done = part ? t('insertedPart', part.index, part.total) : t('inserted');
+  return toast(res.opened ? `${t('openedComposer')} ${done}` : done);
 }
 
-/** Save the draft (creating it on first save); returns the stored post. */
-async function save(currentDraft, loadPost) {
-  const { text, variants } = currentDraft();
-  const base = state.post;
-  // Unchanged since the last save: don't write (and bump the revision) again.
-  const same =
-    base &&
-    base.text === text &&
-    JSON.stringify(base.variants ?? {}) === JSON.stringify(variants) &&
-    (!state.projectId || base.projectId === state.projectId) &&
-    base.networks?.includes(state.network);
-  if (same) return base;
-  const post = base
-    ? { ...base, text, variants }
-    : { id: crypto.randomUUID(), projectId: state.projectId, text, variants, networks: [state.network], status: 'draft', createdAt: Date.now(), updatedAt: Date.now(), revision: 0 };
-  if (base && state.projectId) post.projectId = state.projectId;
-  if (!post.networks?.includes(state.network)) post.networks = [...(post.networks ?? []), state.network];
-  const saved = await call('post.save', { post, baseRevision: base ? base.revision : 0 });
-  loadPost(saved);
+/** Save: a queued or published post is never changed without asking. */
+async function saveDraft() {
+  if (!editor.value.trim() && !state.post) return toast(t('nothingToSave'), { kind: 'warn' });
+  if (state.post && !isDirty()) return toast(t('nothingChanged'));
+  let asNew = false;
+  if (isPlanned() && isDirty()) {
+    const p = state.post;
+    const when = p.scheduledAt ? fmt(p.scheduledAt) : '';
+    const text = p.status === 'published' ? t('askUpdatePublished') : t('askUpdateQueued', when);
+    const answer = await ask(text, [
+      { id: 'update', label: p.status === 'published' ? t('updateRecord') : t('updateQueued'), primary: true },
+      { id: 'new', label: t('saveAsNewDraft') },
+    ], { testid: 'update-or-new' });
+    if (!answer) return;
+    asNew = answer === 'new';
+  }
+  const before = asNew ? null : state.post;
+  const saved = await save({ asNew });
+  const msg = asNew ? t('savedAsNew') : before && isPlanned(before) ? t('updatedPlanned') : t('savedDraft');
+  toast(msg);
   return saved;
 }
 
-function confirmBox(text) {
-  return new Promise((resolve) => {
-    $('confirm-text').textContent = text;
-    $('confirm').hidden = false;
-    const done = (answer) => {
-      $('confirm').hidden = true;
-      $('confirm-yes').onclick = $('confirm-no').onclick = null;
-      resolve(answer);
-    };
-    $('confirm-yes').onclick = () => done(true);
-    $('confirm-no').onclick = () => done(false);
-    $('confirm-yes').focus();
+/** Ctrl+Alt+N: let go of the held post; unsaved text is saved or dropped only when the user says so. */
+async function newDraft() {
+  if (isDirty() && editor.value.trim()) {
+    const answer = await ask(t('askNewDraft'), [
+      { id: 'save', label: t('saveAndNew'), primary: true },
+      { id: 'discard', label: t('discardAndNew') },
+    ], { testid: 'new-draft' });
+    if (!answer) return;
+    if (answer === 'save') await saveDraft();
+  }
+  loadPost(null);
+  $('schedule-time').value = '';
+  editor.textarea.focus();
+  editor.textarea.dispatchEvent(new Event('input')); // the page's composer follows the panel
+  toast(t('newDraftStarted'));
+}
+
+async function deletePost() {
+  const before = state.post;
+  if (!before) return;
+  await call('post.delete', { id: before.id, baseRevision: before.revision });
+  // The text stays in the panel as a new draft: deleting the record never erases what is on screen.
+  loadPost(null, { keepText: true });
+  toast(t('deleted'), {
+    action: {
+      label: t('undo'),
+      testid: 'undo',
+      run: async () => {
+        const restored = await revert(before, { id: before.id });
+        toast(restored ? t('undone') : t('errorGeneric', 'undo'));
+      },
+    },
   });
 }
 
-function showConflicts(conflicts = []) {
-  $('conflicts').replaceChildren(
-    ...conflicts.map((c) => {
-      const li = document.createElement('li');
-      li.dataset.kind = c.kind;
-      li.textContent = t(`conflict_${c.kind}`, ...(c.args ?? [])) || c.kind;
-      return li;
-    }),
-  );
+/** Open a stored post (a uniqueness match) in the panel, asking first when the current text is unsaved. */
+export async function openPost(id) {
+  if (isDirty() && editor.value.trim()) {
+    const answer = await ask(t('askOpenOther'), [
+      { id: 'save', label: t('saveAndOpen'), primary: true },
+      { id: 'discard', label: t('discardAndOpen') },
+    ], { testid: 'open-other' });
+    if (!answer) return;
+    if (answer === 'save') await saveDraft();
+  }
+  const post = await call('post.get', { id });
+  if (!post) return toast(t('postGone'), { kind: 'error' });
+  loadPost(post);
+  editor.textarea.dispatchEvent(new Event('input'));
+  toast(t('opened'));
 }
 
-const fmt = (ms) => new Date(ms).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+export const insertPart = (p) => guard(() => insertText(p.text, { part: p }))();
 
-export function wireActions({ currentDraft, loadPost }) {
-  const guard = (fn) => async () => {
+function guard(fn) {
+  return async () => {
+    if (!state.ready) return;
     try {
       await fn();
     } catch (err) {
-      if (err.variant === 'RuleConflict') showConflicts(err.details ?? []);
-      toast(explain(err), true);
+      toast(explain(err), { kind: 'error' });
+    } finally {
+      renderHeader();
     }
   };
+}
 
-  const insert = guard(async () => {
-    const text = editor.value;
-    const res = await toContent({ type: 'composer.insert', text, replace: true });
-    if (res?.ok) return toast(t('inserted'));
-    await copyText(text);
-    toast(t('insertFailedCopied'), true);
-  });
-  const saveDraft = guard(async () => {
-    await save(currentDraft, loadPost);
-    toast(t('saved'));
-  });
-
+export function wireActions() {
+  const insert = guard(() => insertText(editor.value));
+  const saveIt = guard(saveDraft);
+  const fresh = guard(newDraft);
   $('insert').addEventListener('click', insert);
-  $('copy').addEventListener('click', guard(async () => toast((await copyText(editor.value)) ? t('copied') : t('errorGeneric', 'clipboard'))));
-  $('save-draft').addEventListener('click', saveDraft);
-
-  $('add-to-queue').addEventListener('click', guard(async () => {
-    showConflicts();
-    const { text, variants } = currentDraft();
-    const preview = await call('queue.preview', { post: { ...(state.post ?? {}), projectId: state.projectId, text, variants, networks: [state.network] } });
-    if (!(await confirmBox(t('queueConfirm', fmt(preview.at))))) return;
-    const saved = await save(currentDraft, loadPost);
-    loadPost(await call('queue.add', { id: saved.id, baseRevision: saved.revision }));
-    toast(t('queued', fmt(state.post.scheduledAt)));
+  $('copy').addEventListener('click', guard(async () => {
+    const ok = await copyText(editor.value);
+    toast(ok ? t('copied') : t('copyFailed'), { kind: ok ? 'ok' : 'error' });
   }));
+  $('save-draft').addEventListener('click', saveIt);
+  $('new-draft').addEventListener('click', fresh);
+  $('delete-post').addEventListener('click', guard(deletePost));
+  $('add-to-queue').addEventListener('click', guard(addToQueue));
+  $('schedule-at').addEventListener('click', guard(scheduleAt));
 
-  $('schedule-at').addEventListener('click', guard(async () => {
-    showConflicts();
-    const value = $('schedule-time').value;
-    if (!value) return $('schedule-time').focus();
-    const at = new Date(value).getTime();
-    const saved = await save(currentDraft, loadPost);
-    loadPost(await call('post.schedule', { id: saved.id, at, baseRevision: saved.revision }));
-    toast(t('scheduled', fmt(at)));
-  }));
-
-  // Keyboard: Ctrl/Cmd+Enter inserts, Ctrl/Cmd+S saves, Escape collapses the panel.
+  // Keyboard: Ctrl/Cmd+Enter inserts, Ctrl/Cmd+S saves, Ctrl+Alt+N starts a new draft,
+  // Escape closes a question first, then collapses the panel.
   document.addEventListener('keydown', (e) => {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key === 'Enter') {
       e.preventDefault();
       insert();
-    } else if (mod && e.key.toLowerCase() === 's') {
+    } else if (mod && !e.altKey && e.key.toLowerCase() === 's') {
       e.preventDefault();
-      saveDraft();
+      saveIt();
+    } else if (e.ctrlKey && e.altKey && e.code === 'KeyN') {
+      e.preventDefault();
+      fresh();
     } else if (e.key === 'Escape') {
-      toContent({ type: 'panel.toggle', open: false });
+      if (!cancelAsk()) toContent({ type: 'panel.toggle', open: false });
     }
   });
 }

@@ -7,17 +7,10 @@ import { loadCore } from '../shared/core.js';
 import { checkMessage, senderKind } from '../shared/messages.js';
 import { call } from '../shared/rpc.js';
 import { mergeRanges } from './editor.js';
-import { renderUniqueness, renderThread } from './meters.js';
-import { wireActions } from './actions.js';
-import { $, state, toContent, editorRef as editor } from './ui.js';
-
-/** The text of the draft as stored: the base text, or the network's variant when editing one. */
-export function currentDraft() {
-  const text = editor.value;
-  const base = state.post ?? { text: '', variants: {} };
-  if ($('variant-toggle').checked) return { text: base.text || text, variants: { ...base.variants, [state.network]: text } };
-  return { text, variants: { ...(base.variants ?? {}) } };
-}
+import { renderThread, renderUniqueness, setDetails } from './meters.js';
+import { insertPart, openPost, wireActions } from './actions.js';
+import { isDirty, loadPost, renderHeader } from './header.js';
+import { $, editorRef as editor, state, toContent, toast } from './ui.js';
 
 function renderCount() {
   const el = $('counter');
@@ -30,7 +23,7 @@ function renderCount() {
     el.dataset.count = String(r.count);
     el.dataset.over = String(r.over);
     el.title = r.over ? t('counterOver', r.count - r.limit) : '';
-    renderThread(state.core, text, state.network, r.over);
+    renderThread(text, r.over, insertPart);
   } catch (err) {
     el.textContent = t('errorGeneric', err.message);
   }
@@ -43,7 +36,7 @@ function scheduleUniqueness() {
   uniqTimer = setTimeout(async () => {
     const text = editor.value;
     try {
-      state.uniq = await renderUniqueness(text, state.post?.id, state.pagePosts);
+      state.uniq = await renderUniqueness(text, state.post?.id, state.pagePosts, openPost);
       if (text === editor.value) editor.highlight(mergeRanges(state.count?.overflow ?? null, state.uniq?.fragments ?? []));
     } catch (err) {
       $('uniqueness').textContent = t('errorGeneric', err.message);
@@ -65,18 +58,11 @@ function schedulePageSync() {
 }
 
 export function refresh({ fromUser = false } = {}) {
+  if (!state.ready) return;
   renderCount();
+  renderHeader();
   scheduleUniqueness();
   if (fromUser && state.composerFound) schedulePageSync();
-}
-
-export function loadPost(post) {
-  state.post = post;
-  $('draft-id').textContent = post ? post.id.slice(0, 8) : '';
-  const variant = post?.variants?.[state.network];
-  $('variant-toggle').checked = variant !== undefined;
-  editor.value = variant ?? post?.text ?? '';
-  refresh();
 }
 
 function setStatus(found, needsUpdate) {
@@ -99,29 +85,80 @@ function fillSelect(select, items, value) {
   if (value !== null) select.value = value;
 }
 
-$('draft-input').addEventListener('input', () => refresh({ fromUser: true }));
+/** Light or dark as the settings say; "system" follows the browser. */
+function applyTheme(theme) {
+  if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
+  else delete document.documentElement.dataset.theme;
+}
+
+// Typing before the boot finished: remembered here, merged with the page's text, never overwritten.
+let typedDuringBoot = false;
+$('draft-input').addEventListener('input', () => {
+  if (!state.ready) typedDuringBoot = true;
+  refresh({ fromUser: true });
+});
 $('network-select').addEventListener('change', (e) => {
   state.network = e.target.value;
-  loadPost(state.post);
+  // Show the held post's variant for this network, unless that would drop unsaved text.
+  if (state.post && !isDirty()) loadPost(state.post);
+  refresh();
 });
-$('project-select').addEventListener('change', (e) => (state.projectId = e.target.value));
+$('project-select').addEventListener('change', (e) => {
+  state.projectId = e.target.value;
+  renderHeader();
+});
 $('variant-toggle').addEventListener('change', () => refresh());
+$('uniqueness').addEventListener('click', () => setDetails($('uniqueness').getAttribute('aria-expanded') !== 'true'));
+$('thread-toggle').addEventListener('click', () => {
+  const box = $('thread-box');
+  box.hidden = !box.hidden;
+  $('thread-toggle').setAttribute('aria-expanded', String(!box.hidden));
+});
+$('toast-close').addEventListener('click', () => ($('toast').hidden = true));
 $('collapse').addEventListener('click', () => toContent({ type: 'panel.toggle', open: false }));
 $('switch-side').addEventListener('click', async () => {
   const res = await toContent({ type: 'panel.side', side: state.side === 'left' ? 'right' : 'left' });
   if (res?.ok) state.side = res.side;
 });
 
+/** Hold the stored post the page's composer was filled with (Open & fill), if nothing unsaved is in the way. */
+async function adopt(postId) {
+  if (!postId || state.post?.id === postId || (isDirty() && state.post)) return;
+  const post = await call('post.get', { id: postId }).catch(() => null);
+  if (post) loadPost(post, { keepText: true });
+}
+
+/** The held post went out: it is marked published by the worker; the panel starts a new draft. */
+async function published(msg) {
+  const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const held = state.post;
+  const mine = held && [held.text, ...Object.values(held.variants ?? {}), held.thread?.parts?.[0]].filter(Boolean).some((x) => norm(x) === norm(msg.text));
+  await loadPagePosts();
+  if (!mine) return refresh();
+  const post = await call('post.get', { id: held.id }).catch(() => null);
+  if (editor.value.trim() === '') loadPost(null);
+  else if (post) loadPost(post, { keepText: true });
+  refresh();
+  toast(t('publishedMarked', state.networkLabels[msg.network] ?? msg.network));
+}
+
 const extensionOrigin = api.runtime.getURL('');
 api.runtime.onMessage.addListener((msg, sender) => {
-  const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ['composer.changed', 'content.ready']);
-  if (!check.ok || sender.tab?.id !== state.tabId) return false;
+  const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ['composer.changed', 'content.ready', 'composer.published']);
+  if (!check.ok || sender.tab?.id !== state.tabId || !state.ready) return false;
   if (msg.type === 'composer.changed' && !editor.focused() && msg.text !== editor.value) {
     editor.value = msg.text;
     refresh();
   }
+  if (msg.type === 'composer.changed' && msg.postId) adopt(msg.postId).then(() => refresh());
   if (msg.type === 'content.ready') setStatus(msg.composers > 0, msg.needsUpdate);
+  if (msg.type === 'composer.published') published(msg);
   return false;
+});
+
+// The theme follows the settings live (the worker writes them; the panel only reads).
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.settings) applyTheme(changes.settings.newValue?.theme);
 });
 
 async function loadPagePosts() {
@@ -133,21 +170,33 @@ async function boot() {
   const [core, tab] = await Promise.all([loadCore(), api.tabs.getCurrent()]);
   state.core = core;
   state.tabId = tab?.id ?? null;
-  $('core-version').textContent = t('coreVersion', core.coreVersion());
-  fillSelect($('network-select'), core.networkRules(), state.network);
+  const rules = core.networkRules();
+  state.networkLabels = Object.fromEntries(rules.map((r) => [r.id, r.label]));
+  fillSelect($('network-select'), rules, state.network);
   const [res, app] = await Promise.all([toContent({ type: 'composer.read' }), call('state.get').catch(() => null)]);
+  applyTheme(app?.settings?.theme);
   state.projects = app?.projects ?? [];
   state.projectId = app?.settings?.defaultProjectId ?? state.projects[0]?.id ?? null;
   fillSelect($('project-select'), state.projects.map((p) => ({ id: p.id, label: p.name })), state.projectId);
+  let merged = false;
   if (res?.ok) {
     state.network = res.network || state.network;
     $('network-select').value = state.network;
-    editor.value = res.text;
     setStatus(res.found, false);
+    const typed = editor.value;
+    if (!typedDuringBoot || !typed.trim()) editor.value = res.text;
+    else if (res.text.trim() && res.text !== typed && !typed.startsWith(res.text)) {
+      // Both the page's composer and the user's typing hold text: keep both.
+      editor.value = `${res.text}${res.text.endsWith('\n') ? '' : '\n'}${typed}`;
+      merged = true;
+    } else merged = typed !== res.text;
+    if (res.postId && !typedDuringBoot) await adopt(res.postId);
   }
-  wireActions({ currentDraft, loadPost });
+  wireActions();
   await loadPagePosts();
-  refresh();
+  state.ready = true;
+  for (const b of document.querySelectorAll('[data-needs-ready]')) b.disabled = false;
+  refresh({ fromUser: merged });
   document.body.dataset.ready = 'true';
 }
 

@@ -30,7 +30,7 @@ after(async () => {
 test('save draft stores the text once acknowledged, with revision 1', async () => {
   await panel.fill(byTestId('draft-input'), 'Draft from the panel about local-first tools');
   await panel.click(byTestId('save-draft'));
-  await panel.waitForFunction((sel) => document.querySelector(sel)?.textContent !== '', byTestId('draft-id'));
+  await panel.waitForFunction((sel) => document.querySelector(sel)?.dataset.postId, byTestId('post-header'));
   const stored = await posts();
   assert.equal(stored.length, 1);
   assert.equal(stored[0].text, 'Draft from the panel about local-first tools');
@@ -41,9 +41,9 @@ test('save draft stores the text once acknowledged, with revision 1', async () =
 
 test('add to queue shows the next free slot, then schedules the same draft there', async () => {
   await panel.click(byTestId('add-to-queue'));
-  await panel.waitForSelector(`${byTestId('confirm')}:not([hidden])`);
-  assert.match(await panel.textContent(byTestId('confirm-text')), /\d/);
-  await panel.click(byTestId('confirm-yes'));
+  await panel.waitForSelector(`${byTestId('ask')}:not([hidden])`);
+  assert.match(await panel.textContent(byTestId('ask-text')), /\d/);
+  await panel.click(byTestId('ask-yes'));
   let stored = [];
   for (let i = 0; i < 50 && stored[0]?.status !== 'scheduled'; i++) {
     stored = await posts();
@@ -65,7 +65,13 @@ test('schedule at a past time is refused with the rule explained and nothing cha
   const before = await posts();
   await panel.fill(byTestId('schedule-time'), '2020-01-01T10:00');
   await panel.click(byTestId('schedule-at'));
-  await panel.waitForSelector(`${byTestId('conflicts')} li[data-kind="inPast"]`);
+  // The held post is queued: the panel first says that this moves it.
+  await panel.waitForSelector(`${byTestId('ask')}[data-for="move"]:not([hidden])`);
+  await panel.click(byTestId('ask-move'));
+  await panel.waitForSelector(`${byTestId('ask')}[data-for="conflicts"] li[data-kind="inPast"]`);
+  // The past is not a rule: no "schedule anyway".
+  assert.equal(await panel.$(byTestId('ask-anyway')), null);
+  await panel.click(byTestId('ask-cancel'));
   assert.deepEqual(await posts(), before);
 });
 

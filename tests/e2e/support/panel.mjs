@@ -30,8 +30,33 @@ export async function openPanel(page, worker, extensionId) {
     if (!frame) await page.waitForTimeout(50);
   }
   if (!frame) throw new Error('panel frame did not appear');
-  await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  // Attached, not visible: where the page leaves no room the panel waits as a slim tab.
+  await frame.waitForSelector('body[data-ready="true"]', { timeout: 15000, state: 'attached' });
   return frame;
+}
+
+/** Poll `fn` until it returns a truthy value (returned), or fail after `timeout` ms with `what`. */
+export async function waitFor(fn, what = 'condition', { timeout = 8000, interval = 50 } = {}) {
+  const until = Date.now() + timeout;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** Every stored post record, read straight from storage.local. */
+export function storedPosts(worker) {
+  return worker.evaluate(async () =>
+    Object.entries(await chrome.storage.local.get(null)).filter(([k]) => k.startsWith('post:')).map(([, v]) => v),
+  );
+}
+
+/** A message to the worker from an extension page (`frame`: the panel), as the UI sends it; returns the reply. */
+export function sendFrom(frame, msg) {
+  return frame.evaluate((m) => chrome.runtime.sendMessage(m), msg);
 }
 
 export const byTestId = (id) => `[data-testid="${id}"]`;

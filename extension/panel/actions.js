@@ -4,7 +4,7 @@
 // action ends in a toast that says what happened.
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
-import { isDirty, isPlanned, loadPost, renderHeader } from './header.js';
+import { isDirty, isPlanned, loadPost } from './header.js';
 import { addToQueue, scheduleAt } from './plan.js';
 import { explain, revert, save } from './store.js';
 import { threadParts } from './meters.js';
@@ -40,6 +40,9 @@ const copyAction = (text) => ({
  * adds whether the site's Post control accepts it now.
  */
 async function insertText(text, { part = null } = {}) {
+  // The composer will echo what we insert: a part must not replace the whole draft in the panel.
+  state.lastInserted = text;
+  if (part) state.pageSyncPaused = true;
   const res = await toContent({ type: 'composer.insert', text, replace: true });
   if (!res) return toast(t('insertNoPage'), { kind: 'error', action: copyAction(text) });
   if (!res.ok) {
@@ -144,7 +147,8 @@ function guard(fn) {
     } catch (err) {
       toast(explain(err), { kind: 'error' });
     } finally {
-      renderHeader();
+      // Counts, thread preview and uniqueness follow the post the action left the panel holding.
+      document.dispatchEvent(new Event('glider:changed'));
     }
   };
 }

@@ -95,8 +95,10 @@ function applyTheme(theme) {
 let typedDuringBoot = false;
 $('draft-input').addEventListener('input', () => {
   if (!state.ready) typedDuringBoot = true;
+  state.pageSyncPaused = false;
   refresh({ fromUser: true });
 });
+document.addEventListener('glider:changed', () => refresh());
 $('network-select').addEventListener('change', (e) => {
   state.network = e.target.value;
   // Show the held post's variant for this network, unless that would drop unsaved text.
@@ -146,7 +148,9 @@ const extensionOrigin = api.runtime.getURL('');
 api.runtime.onMessage.addListener((msg, sender) => {
   const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ['composer.changed', 'content.ready', 'composer.published']);
   if (!check.ok || sender.tab?.id !== state.tabId || !state.ready) return false;
-  if (msg.type === 'composer.changed' && !editor.focused() && msg.text !== editor.value) {
+  // Page → panel, except the echo of a thread part the panel put there (the draft holds the whole thread).
+  const echo = state.pageSyncPaused || msg.text === state.lastInserted;
+  if (msg.type === 'composer.changed' && !echo && !editor.focused() && msg.text !== editor.value) {
     editor.value = msg.text;
     refresh();
   }

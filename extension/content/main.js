@@ -72,6 +72,8 @@ function start() {
         if (!composer) return { ok: false, reason: 'noComposer', network: adapter.id };
         const result = await adapter.insert(composer, msg.text, { replace: msg.replace ?? true });
         filled = result.ok && msg.postId ? { postId: msg.postId, text: result.text } : null;
+        // The editor reported its change while the text went in, before we knew the post: say it again with the id.
+        if (filled) send({ type: 'composer.changed', network: adapter.id, text: result.text, postId: msg.postId });
         return { ...result, network: adapter.id, postEnabled: await postEnabled(composer) };
       }
       case 'page.posts':

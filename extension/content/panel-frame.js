@@ -103,7 +103,7 @@ export class PanelFrame {
 
   /** Show or hide the panel; `remember` = false when restoring saved state. */
   toggle(open = !this.isOpen(), remember = true) {
-    this.ensureFrame();
+    if (open) this.ensureFrame();
     this.wantOpen = open;
     this.forced = false;
     this.layout = null;

@@ -50,18 +50,15 @@ export class PanelFrame {
     this.launcher.title = t('launcherLabel');
     this.launcher.setAttribute('aria-label', t('launcherLabel'));
     this.launcher.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
-    this.launcher.addEventListener('click', () => this.toggle());
+    // Stepped aside to a tab, the panel is "open": the launcher then shows it, like the tab.
+    this.launcher.addEventListener('click', () => (this.layout?.mode === 'tab' ? this.peek() : this.toggle()));
     this.tab = document.createElement('button');
     this.tab.className = 'tab';
     this.tab.hidden = true;
     this.tab.textContent = 'Glider';
     this.tab.title = t('panelTabLabel');
     this.tab.setAttribute('aria-label', t('panelTabLabel'));
-    this.tab.addEventListener('click', () => {
-      this.forced = true;
-      this.relayout();
-      this.frame?.focus();
-    });
+    this.tab.addEventListener('click', () => this.peek());
     this.frame = null;
     root.append(style, this.launcher, this.tab);
     this.root = root;
@@ -81,6 +78,14 @@ export class PanelFrame {
     // Leaving the panel may let it step aside it was kept from while typing.
     this.host.addEventListener('focusout', soon);
     this.observer = new MutationObserver(soon);
+  }
+
+  /** Show the panel although it covers part of the page: the user asked for it from the tab. */
+  peek() {
+    this.forced = true;
+    this.layout = null;
+    this.relayout();
+    this.frame?.focus();
   }
 
   isOpen() {

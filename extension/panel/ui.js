@@ -136,5 +136,6 @@ export function cancelAsk() {
   return true;
 }
 
+document.documentElement.lang = api.i18n.getUILanguage?.() || 'en';
 localize();
 export const editorRef = new DraftEditor($('draft-input'), $('draft-mirror'));

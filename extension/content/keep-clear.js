@@ -23,8 +23,31 @@ function openers(adapter, doc) {
   return found;
 }
 
-/** Viewport rectangles of everything the panel must keep clear of. */
+// 2026-11: the page's reading column, as sites mark it
+const MAIN = 'main, [role="main"]';
+// A "main" wider than this share of the window is the whole page, not a column to dock beside.
+const COLUMN_SHARE = 0.7;
+
+/**
+ * Viewport rectangles the panel keeps clear of: `hard` (composers, Post
+ * controls, openers, open dialogs) it never covers; `soft` (the page's
+ * reading column) it avoids when it can, by floating beside it or docking.
+ */
 export function protectedBoxes(adapter, doc = document) {
+  return { hard: hardBoxes(adapter, doc), soft: columnBoxes(doc) };
+}
+
+function columnBoxes(doc) {
+  const out = [];
+  for (const el of doc.querySelectorAll(MAIN)) {
+    if (!isVisible(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < COLUMN_SHARE * innerWidth) out.push(r);
+  }
+  return out;
+}
+
+function hardBoxes(adapter, doc) {
   const els = new Set();
   let composers = [];
   try {

@@ -10,7 +10,7 @@
 // edge, else the page narrowed to dock beside it, else a slim tab. It is
 // re-decided when the page changes (a dialog opens, the window resizes).
 import { api, t } from '../shared/api.js';
-import { MARGIN, dockWidth, floatColumn, tabSpot } from './placement.js';
+import { MARGIN, dockWidth, floatColumn, freeBand, tabSpot } from './placement.js';
 
 const STYLE = `
   :host { all: initial; }
@@ -30,8 +30,8 @@ const STYLE = `
 const RECHECK_MS = 500;
 
 export class PanelFrame {
-  /** `protect()` returns the viewport boxes to keep clear of (keep-clear.js). */
-  constructor(network, onChange = () => {}, protect = () => []) {
+  /** `protect()` returns `{ hard, soft }` viewport boxes to keep clear of (keep-clear.js). */
+  constructor(network, onChange = () => {}, protect = () => ({ hard: [], soft: [] })) {
     this.network = network;
     this.onChange = onChange;
     this.protect = protect;
@@ -159,25 +159,12 @@ export class PanelFrame {
     // Never move the panel away from under the user's keystrokes.
     if (this.layout && this.layout.mode !== 'tab' && document.activeElement === this.host) return;
     const view = { vw: document.documentElement.clientWidth || innerWidth, vh: innerHeight, side: this.side };
-    let rects = this.protect();
-    if (this.layout && this.stillFree(this.layout, { ...view, rects })) return;
-    let next = this.docked ? null : floatColumn({ ...view, rects });
+    if (this.layout && this.stillFree(this.layout, { ...view, rects: this.protect().hard })) return;
+    let next = this.place(view);
     if (!next) {
-      const width = dockWidth(view.vw);
-      if (width) {
-        this.dock(width + 2 * MARGIN);
-        rects = this.protect();
-        next = this.dockColumn(view, width, rects);
-        if (!next) this.undock();
-      }
-    } else {
-      this.undock();
-    }
-    if (!next) {
-      rects = this.protect();
       next = this.forced
         ? { mode: 'peek', side: this.side, left: this.side === 'right' ? view.vw - MARGIN - 380 : MARGIN, top: MARGIN, width: Math.min(380, view.vw - 2 * MARGIN), height: Math.min(760, view.vh - 2 * MARGIN) }
-        : tabSpot({ ...view, rects });
+        : tabSpot({ ...view, rects: this.protect().hard });
     } else {
       this.forced = false;
     }
@@ -185,13 +172,37 @@ export class PanelFrame {
     this.apply();
   }
 
+  /**
+   * Beside the page's reading column if possible (floating in a free margin,
+   * else docked with the page narrowed), else over the column but never over
+   * a control; null when neither fits (the caller makes a tab).
+   */
+  place(view) {
+    this.undock();
+    const width = dockWidth(view.vw);
+    for (const which of ['all', 'hard']) {
+      const boxes = this.protect();
+      const rects = which === 'all' ? [...boxes.hard, ...boxes.soft] : boxes.hard;
+      const float = floatColumn({ ...view, rects });
+      if (float) return float;
+      if (!width) continue;
+      this.dock(width + 2 * MARGIN);
+      const docked = this.protect();
+      const dock = this.dockColumn(view, width, which === 'all' ? [...docked.hard, ...docked.soft] : docked.hard);
+      if (dock) return dock;
+      this.undock();
+    }
+    return freeBand({ ...view, rects: this.protect().hard });
+  }
+
   /** The current layout still meets nothing (keeps the panel from jumping about). */
   stillFree(l, view) {
     if (l.mode === 'peek') return this.forced;
     if (l.mode === 'tab') return false; // always look for room to open again
-    const x0 = l.left - 8;
-    const x1 = l.left + l.width + 8;
-    return view.rects.every((r) => !(r.width > 0 && r.height > 0 && r.right > x0 && r.left < x1 && r.bottom > 0 && r.top < view.vh));
+    // A column must stay clear at every height (the page scrolls); a band only where it is.
+    const band = l.height < view.vh - 2 * MARGIN;
+    const [x0, x1, y0, y1] = [l.left - 8, l.left + l.width + 8, band ? l.top - 8 : 0, band ? l.top + l.height + 8 : view.vh];
+    return view.rects.every((r) => !(r.width > 0 && r.height > 0 && r.right > x0 && r.left < x1 && r.bottom > y0 && r.top < y1));
   }
 
   dockColumn(view, width, rects) {

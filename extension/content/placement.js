@@ -42,6 +42,29 @@ export function floatColumn({ vw, vh, rects, side }) {
   return null;
 }
 
+/**
+ * A shorter panel at an edge, in the tallest band no protected box crosses
+ * (above or below a site dialog): for windows where no full column is free.
+ */
+export function freeBand({ vw, vh, rects, side }) {
+  const boxes = rects.filter((r) => visible(r, vw, vh));
+  for (const s of [side, other(side)]) {
+    for (const width of WIDTHS) {
+      const left = s === 'right' ? vw - MARGIN - width : MARGIN;
+      if (left < MARGIN) continue;
+      const across = boxes.filter((r) => overlapsX(r, left, left + width)).map((r) => [r.top - GAP, r.bottom + GAP]).sort((a, b) => a[0] - b[0]);
+      let best = null;
+      let from = MARGIN;
+      for (const [top, bottom] of [...across, [vh - MARGIN, vh]]) {
+        if (top - from >= MIN_HEIGHT && (!best || top - from > best.height)) best = { top: from, height: top - from };
+        from = Math.max(from, bottom);
+      }
+      if (best) return { mode: 'float', side: s, left, top: best.top, width, height: Math.min(MAX_HEIGHT, best.height) };
+    }
+  }
+  return null;
+}
+
 /** The width a docked panel reserves at `side` (the page is narrowed by it plus the margins). */
 export function dockWidth(vw) {
   // Leave the page at least 480 px: narrower, docking would break its layout.

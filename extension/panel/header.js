@@ -62,9 +62,22 @@ export function renderHeader() {
   $('schedule-at').textContent = post?.status === 'scheduled' ? t('moveTo') : t('scheduleAt');
 }
 
+/** The date-time field shows the held post's time (or stays empty for a new draft). */
+export function showTime(post) {
+  const input = $('schedule-time');
+  if (!post?.scheduledAt || post.status !== 'scheduled') {
+    if (!post) input.value = '';
+    return;
+  }
+  const d = new Date(post.scheduledAt);
+  const p = (n) => String(n).padStart(2, '0');
+  input.value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 /** Hold `post` (or nothing, for a new draft) and show its text for the current network. */
 export function loadPost(post, { keepText = false } = {}) {
   state.post = post;
+  showTime(post);
   const variant = post?.variants?.[state.network];
   $('variant-toggle').checked = variant !== undefined;
   if (!keepText) editor.value = post ? storedText(post) : '';

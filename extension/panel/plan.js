@@ -3,7 +3,7 @@
 // so a refusal never leaves a half-done change behind a stale "Saved".
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
-import { isDirty, isPlanned, renderHeader } from './header.js';
+import { isDirty, isPlanned, renderHeader, showTime } from './header.js';
 import { draftPost, explain, revert, save } from './store.js';
 import { $, ask, editorRef as editor, fmt, hideToast, networkLabel, state, toast } from './ui.js';
 import { threadParts } from './meters.js';
@@ -53,6 +53,8 @@ async function resolveConflicts(post, at) {
   return null;
 }
 
+const minutes = (m) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
 export function conflictText(c) {
   switch (c.kind) {
     case 'minGap':
@@ -60,7 +62,7 @@ export function conflictText(c) {
     case 'maxPerDay':
       return t('conflictMaxPerDay', networkLabel(c.network), c.max, c.day);
     case 'quietHours':
-      return t('conflictQuietHours', networkLabel(c.network), c.localTime);
+      return t('conflictQuietHours', networkLabel(c.network), c.localTime, minutes(c.start), minutes(c.end));
     case 'inPast':
       return t('conflict_inPast');
     case 'afterExpiry':
@@ -85,6 +87,7 @@ async function commit({ target, thread, at, anyway, queue }) {
     throw Object.assign(err, { savedAsDraft: saved.status === 'draft' });
   }
   state.post = placed;
+  showTime(placed);
   renderHeader();
   const label = queue ? 'queuedNet' : before?.status === 'scheduled' ? 'movedNet' : anyway ? 'scheduledAnywayNet' : 'scheduledNet';
   toast(t(label, fmt(placed.scheduledAt), networkLabel(state.network)), {

@@ -32,7 +32,7 @@ const TYPES = [
   'core.count', 'state.get', 'posts.list', 'post.save', 'post.delete', 'post.schedule', 'post.markPublished', 'queue.preview',
   'queue.add', 'project.save', 'project.delete', 'reminder.openFill', 'reminder.snooze', 'uniqueness.check', 'settings.save',
   'import.run', 'export.run', 'import.progress', 'composer.changed', 'composer.published', 'content.ready', 'composer.read',
-  'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle',
+  'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle', 'post.get', 'schedule.check',
 ];
 
 /**

@@ -22,25 +22,42 @@ after(async () => {
 
 const PANEL = (id) => `chrome-extension://${id}/panel/panel.html`;
 
+const busy = (n) => {
+  const end = Date.now() + n;
+  while (Date.now() < end);
+};
+
 /**
- * A slow start, as on a heavy page right after the browser started: keep the
- * page (whose thread the content script shares) and the worker busy for `ms`.
+ * A slow start, as on a heavy page right after the browser started. Armed
+ * before the panel opens: once its frame is attached the worker is kept
+ * busy, once the frame navigated to the panel the page too (whose thread the
+ * content script shares; earlier would hold up the frame's own navigation).
  * The panel's boot waits for both answers while the panel itself, in its own
  * process, takes keystrokes.
  */
-function stall(page, ms) {
-  const busy = (n) => {
-    const end = Date.now() + n;
-    while (Date.now() < end);
-  };
-  return Promise.all([page.evaluate(busy, ms), browser.worker.evaluate(busy, ms)]);
+function armStall(page) {
+  return new Promise((resolve) => {
+    let worker = null;
+    const onAttach = (frame) => {
+      if (frame.parentFrame() !== page.mainFrame() || worker) return;
+      worker = browser.worker.evaluate(busy, 6000);
+    };
+    const onNavigate = (frame) => {
+      if (!frame.url().startsWith(PANEL(browser.extensionId))) return;
+      page.off('frameattached', onAttach);
+      page.off('framenavigated', onNavigate);
+      resolve({ frame, stalled: Promise.all([worker, page.evaluate(busy, 6000)]) });
+    };
+    page.on('frameattached', onAttach);
+    page.on('framenavigated', onNavigate);
+  });
 }
 
 /** Type into the panel the moment its text box exists; returns whether the boot was still running. */
-async function typeWhileBooting(page, text) {
-  const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith(PANEL(browser.extensionId))), `the panel frame among ${page.frames().map((f) => f.url())}`, { interval: 5 });
-  const stalled = stall(page, 6000);
+async function typeWhileBooting(armed, text) {
+  const { frame, stalled } = await armed;
   const box = await frame.waitForSelector(byTestId('draft-input'), { state: 'attached' });
+  assert.ok(frame.url().startsWith(PANEL(browser.extensionId)), frame.url());
   // The first keystroke must land before the boot finished (else this proves nothing); the rest may race it.
   await box.type(text.slice(0, 1));
   const booting = await frame.evaluate(() => document.body.dataset.ready !== 'true');
@@ -55,8 +72,9 @@ test('typing while the remembered-open panel boots loses nothing', async (t) => 
   t.after(() => page.close());
   await page.goto('https://x.com/home');
   await openPanel(page, browser.worker, browser.extensionId); // remembered as open for x.com
+  const armed = armStall(page);
   await page.reload();
-  const { frame, booting } = await typeWhileBooting(page, 'typed while booting');
+  const { frame, booting } = await typeWhileBooting(armed, 'typed while booting');
   assert.equal(booting, true, 'the text went in before the boot finished');
   await page.waitForTimeout(300);
   assert.equal(await frame.inputValue(byTestId('draft-input')), 'typed while booting');
@@ -75,9 +93,24 @@ test('typing while booting, with text already in the composer, keeps both', asyn
   assert.equal(page.frames().some((f) => f.url().startsWith(PANEL(browser.extensionId))), false);
   await page.click('[data-testid="tweetTextarea_0"]');
   await page.keyboard.type('Started on the page');
-  await toContent(browser.worker, 'https://x.com', { type: 'panel.toggle', open: true });
-  const { frame, booting } = await typeWhileBooting(page, 'and continued in the panel');
-  assert.equal(booting, true);
+  // Opened with Glider's own button beside the composer, while the worker is busy:
+  // the boot cannot finish before the first keystroke.
+  const launcher = await page.evaluate(() => {
+    const r = document.querySelector('[data-testid="tweetTextarea_0_label"]').getBoundingClientRect();
+    const x = r.right - 20;
+    const y = Math.max(4, r.top + 4) + 14;
+    return { x, y, ours: document.elementFromPoint(x, y)?.tagName === 'GLIDER-ROOT' };
+  });
+  assert.ok(launcher.ours, 'the launcher sits beside the composer');
+  const stalled = browser.worker.evaluate(busy, 6000);
+  await page.mouse.click(launcher.x, launcher.y);
+  const frame = await waitFor(() => page.frames().find((f) => f.url().startsWith(PANEL(browser.extensionId))), 'the panel frame', { interval: 10 });
+  const box = await frame.waitForSelector(byTestId('draft-input'), { state: 'attached' });
+  await box.type('a');
+  assert.equal(await frame.evaluate(() => document.body.dataset.ready !== 'true'), true, 'the first keystroke went in before the boot finished');
+  await box.type('nd continued in the panel');
+  await stalled;
+  await frame.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: 15000 });
   await page.waitForTimeout(300);
   assert.equal(await frame.inputValue(byTestId('draft-input')), 'Started on the page\nand continued in the panel');
   await page.waitForFunction(() => window.__fixture.getText() === 'Started on the page\nand continued in the panel', null, { timeout: 5000 });

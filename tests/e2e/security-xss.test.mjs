@@ -217,9 +217,13 @@ test(`${PAYLOADS.length} XSS payloads in drafts, imports and scraped page text: 
   // Over the limit: the overflow highlight and the thread preview render payload text.
   await panel.fill(byTestId('draft-input'), PAYLOADS.join('\n'));
   await sleep(400);
+  await panel.click(byTestId('thread-toggle')); // the parts in full
   problems.push(...(await check(panel, 'panel frame in x.com (over the limit)')));
   // A draft equal to a scraped post: its uniqueness match and fragments render.
   await panel.fill(byTestId('draft-input'), PAYLOADS[5]);
+  // Matches are details on demand: open them, so their titles and fragments render.
+  await panel.waitForSelector(`${byTestId('match')}[data-kind="page"] mark`, { timeout: 10_000, state: 'attached' });
+  if ((await panel.getAttribute(byTestId('uniqueness'), 'aria-expanded')) !== 'true') await panel.click(byTestId('uniqueness'));
   await panel.waitForSelector(`${byTestId('match')}[data-kind="page"] mark`, { timeout: 10_000 });
   problems.push(...(await check(panel, 'panel frame in x.com')));
   const violations = await panel.evaluate(() => window.__violations);

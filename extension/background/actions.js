@@ -45,7 +45,8 @@ export async function openAndFill(postId) {
   const post = ctx.store.get(`post:${postId}`);
   if (!post) return null;
   const network = post.networks?.[0] ?? 'x';
-  const text = post.variants?.[network] ?? post.text;
+  // A thread starts with its first part: the site's composer takes one part at a time.
+  const text = post.thread?.network === network && post.thread.parts.length ? post.thread.parts[0] : post.variants?.[network] ?? post.text;
   const project = ctx.store.get(`project:${post.projectId}`);
   const account = project?.networks?.find((n) => n.network === network);
   const tab = await api.tabs.create({ url: composeUrl(network, text, account), active: true });

@@ -50,8 +50,7 @@ export class PanelFrame {
     this.launcher.title = t('launcherLabel');
     this.launcher.setAttribute('aria-label', t('launcherLabel'));
     this.launcher.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
-    // Stepped aside to a tab, the panel is "open": the launcher then shows it, like the tab.
-    this.launcher.addEventListener('click', () => (this.layout?.mode === 'tab' ? this.peek() : this.toggle()));
+    this.launcher.addEventListener('click', () => this.toggle());
     this.tab = document.createElement('button');
     this.tab.className = 'tab';
     this.tab.hidden = true;
@@ -107,7 +106,15 @@ export class PanelFrame {
   }
 
   /** Show or hide the panel; `remember` = false when restoring saved state. */
-  toggle(open = !this.isOpen(), remember = true) {
+  toggle(open, remember = true) {
+    if (open === undefined) {
+      // The shortcut or launcher on a panel waiting as a tab shows it rather than closing it.
+      if (this.wantOpen && this.layout?.mode === 'tab') {
+        this.peek();
+        return true;
+      }
+      open = !this.wantOpen;
+    }
     if (open) this.ensureFrame();
     this.wantOpen = open;
     this.forced = false;

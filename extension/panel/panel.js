@@ -127,7 +127,14 @@ $('switch-side').addEventListener('click', async () => {
 async function adopt(postId) {
   if (!postId || state.post?.id === postId || (isDirty() && state.post)) return;
   const post = await call('post.get', { id: postId }).catch(() => null);
-  if (post) loadPost(post, { keepText: true });
+  if (!post) return;
+  // A thread was filled with one part: the panel holds the whole thread, the composer keeps its part.
+  const part = post.thread?.parts?.includes(editor.value);
+  if (part) {
+    state.lastInserted = editor.value;
+    state.pageSyncPaused = true;
+  }
+  loadPost(post, { keepText: !part });
 }
 
 /** The held post went out: it is marked published by the worker; the panel starts a new draft. */

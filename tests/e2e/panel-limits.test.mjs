@@ -109,6 +109,22 @@ test('queue and schedule warn about the limit; "queue as a thread" keeps the par
   await panel.click(byTestId('add-to-queue'));
   await waitFor(async () => (await askFor()) === 'move', 'straight to the move question');
   await panel.click(byTestId('ask-cancel'));
+
+  // Its reminder's Open & fill puts part 1 in the composer; the panel there holds the whole thread.
+  const opened = browser.context.waitForEvent('page');
+  await panel.evaluate((id) => chrome.runtime.sendMessage({ type: 'reminder.openFill', id }), stored.id);
+  const other = await opened;
+  try {
+    await other.waitForFunction((t) => window.__fixture?.getText() === t, stored.thread.parts[0], { timeout: 15000 });
+    const p = await openPanel(other, browser.worker, browser.extensionId);
+    await p.waitForFunction((id) => document.querySelector('[data-testid="post-header"]').dataset.postId === id, stored.id);
+    assert.equal(await p.inputValue(byTestId('draft-input')), LONG);
+    assert.equal(await p.getAttribute(byTestId('post-header'), 'data-dirty'), 'false');
+    await other.waitForTimeout(900);
+    assert.equal(await other.evaluate(() => window.__fixture.getText()), stored.thread.parts[0], 'the composer keeps part 1');
+  } finally {
+    await other.close();
+  }
 });
 
 test('"Inserted" promises nothing the site refuses, and a failed insertion offers the clipboard', async () => {

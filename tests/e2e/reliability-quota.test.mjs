@@ -20,13 +20,10 @@ const env = useBrowser({ networks: ['x'] });
 async function toast(panel, { error }) {
   await panel.waitForSelector(`${byTestId('toast')}:not([hidden])`);
   const el = await panel.$(byTestId('toast'));
-  const text = await el.textContent();
-  assert.equal(await el.evaluate((n) => n.classList.contains('error')), error, `toast "${text}" error=${!error}`);
-  // Hide it again so the next action's toast is a new one.
-  await el.evaluate((n) => {
-    n.hidden = true;
-    n.textContent = '';
-  });
+  const text = await panel.textContent(byTestId('toast-text'));
+  assert.equal(await el.evaluate((n) => n.dataset.kind === 'error'), error, `toast "${text}" error=${!error}`);
+  // Dismiss it so the next action's toast is a new one.
+  await panel.click(byTestId('toast-close'));
   return text;
 }
 
@@ -68,7 +65,7 @@ test('quota exceeded: a visible "storage is full" error in the panel and popup, 
   const panel = await openPanel(page, ext.worker(), ext.id);
   await panel.fill(byTestId('draft-input'), 'first version of the draft');
   await panel.click(byTestId('save-draft'));
-  assert.equal(await toast(panel, { error: false }), EN.saved.message);
+  assert.equal(await toast(panel, { error: false }), EN.savedDraft.message);
 
   const before = await ext.storage();
   const listedBefore = await ext.call({ type: 'posts.list' });
@@ -80,8 +77,8 @@ test('quota exceeded: a visible "storage is full" error in the panel and popup, 
   const shown = [await toast(panel, { error: true })];
 
   await panel.click(byTestId('add-to-queue'));
-  await panel.waitForSelector(`${byTestId('confirm')}:not([hidden])`);
-  await panel.click(byTestId('confirm-yes'));
+  await panel.waitForSelector(`${byTestId('ask')}:not([hidden])`);
+  await panel.click(byTestId('ask-yes'));
   shown.push(await toast(panel, { error: true }));
 
   await panel.fill(byTestId('schedule-time'), '2099-01-01T10:00');
@@ -111,7 +108,7 @@ test('quota exceeded: a visible "storage is full" error in the panel and popup, 
   // Storage accepts writes again: the same panel saves, on the revision it had.
   await panel.fill(byTestId('draft-input'), 'third version, stored');
   await panel.click(byTestId('save-draft'));
-  assert.equal(await toast(panel, { error: false }), EN.saved.message);
+  assert.equal(await toast(panel, { error: false }), EN.savedDraft.message);
   const stored = Object.values(await ext.storage()).filter((v) => v?.text === 'third version, stored');
   assert.equal(stored.length, 1, 'the draft is stored once storage has room');
   await popup.close();

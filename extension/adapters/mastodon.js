@@ -2,21 +2,27 @@
 //
 // Why the DOM and not the host: Mastodon runs on thousands of hosts. Only mastodon.social is
 // in the manifest; other instances are granted by the user at runtime (optional host
-// permissions), and a granted host may serve anything. So a page counts as Mastodon when the
-// web app is really there: its React root `#mastodon` (with data-props), or the
-// `script#initial-state` JSON the server embeds. The host list below only decides which hosts
-// are Mastodon before the DOM exists (document_start, unit tests).
-import { isVisible, queryAll, queryFirst, readText } from './lib/index.js';
-import { closestButton, insertInto, outermost, postText, usable, watchWithGestures } from './generic.js';
+// permissions, background/instances.js registers the content script there), and a granted
+// host may serve anything. So a page counts as Mastodon when the web app is really there: its
+// React root `#mastodon` (with data-props), or the `script#initial-state` JSON the server
+// embeds. The host list only decides which hosts are Mastodon before the DOM exists.
+//
+// Limits differ per instance (many allow more than 500 characters): `limits()` reads them from
+// the instance's public API, as the web app itself does, with Mastodon's defaults otherwise.
+import { defineAdapter, nearestButton, queryFirst } from './lib/index.js';
 
 // Instances known without looking at the page (the manifest's built-in host).
 const KNOWN_HOSTS = new Set(['mastodon.social']);
 
-const SEL = {
+// Mastodon's own defaults (app/models/status.rb MAX_CHARS, media_attachment limits), used when
+// the instance does not tell.
+export const DEFAULT_LIMITS = Object.freeze({ maxCharacters: 500, maxMediaAttachments: 4, charactersReservedPerUrl: 23 });
+
+const SELECTORS = {
   // 2026-11: the web app's root and initial state (present since 2.x)
   app: ['#mastodon[data-props]', 'div.app-holder#mastodon', 'script#initial-state[type="application/json"]'],
   composer: [
-    // 2026-11 (4.3): React-controlled textarea in .compose-form
+    // 2026-11 (4.3): React-controlled textarea in .compose-form (compose panel, /publish)
     '.compose-form textarea.autosuggest-textarea__textarea',
     // 2023-05 (4.1): same class, also used by the reply modal
     'textarea.autosuggest-textarea__textarea',
@@ -31,7 +37,13 @@ const SEL = {
     '.compose-form__publish button',
     'button[type="submit"]',
   ],
-  posts: [
+  opener: [
+    // 2026-11 (4.3, single-column layout): the "New post" button of the header
+    '.ui__header a[href$="/publish"]',
+    // 2023-05 (4.0-4.2, mobile): the floating compose button
+    'a.floating-action-button[href$="/publish"]',
+  ],
+  post: [
     // 2026-11: statuses carry their id
     '.status[data-id]',
     // 2023-05: detailed status
@@ -40,13 +52,58 @@ const SEL = {
     'article[data-id]',
   ],
   postText: ['.status__content__text', '.status__content'],
-  // 2026-11: content-warning toggles, "translate", mentions' hidden parts are fine to keep
+  // 2026-11: content-warning toggles, "translate"
   skip: '.status__content__spoiler-link, .translate-button, button',
 };
 
 /** Is `doc` the Mastodon web app? (see the header comment) */
 export function isMastodonDocument(doc = globalThis.document) {
-  return !!doc && !!queryFirst(doc, SEL.app);
+  return !!doc && !!queryFirst(doc, SELECTORS.app, { deep: false });
+}
+
+function asCount(v) {
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
+/** The limits an instance's `/api/v2/instance` answer states (absent fields: undefined). */
+export function limitsFromInstance(json) {
+  const c = json?.configuration ?? {};
+  return {
+    maxCharacters: asCount(c.statuses?.max_characters),
+    maxMediaAttachments: asCount(c.statuses?.max_media_attachments),
+    charactersReservedPerUrl: asCount(c.statuses?.characters_reserved_per_url),
+    imageSizeLimit: asCount(c.media_attachments?.image_size_limit),
+    imageMatrixLimit: asCount(c.media_attachments?.image_matrix_limit),
+    videoSizeLimit: asCount(c.media_attachments?.video_size_limit),
+    videoFrameRateLimit: asCount(c.media_attachments?.video_frame_rate_limit),
+    videoMatrixLimit: asCount(c.media_attachments?.video_matrix_limit),
+    descriptionLimit: asCount(c.media_attachments?.description_limit),
+    supportedMimeTypes: Array.isArray(c.media_attachments?.supported_mime_types)
+      ? c.media_attachments.supported_mime_types.filter((t) => typeof t === 'string').slice(0, 100) : undefined,
+  };
+}
+
+let limitsCache = null;
+
+/**
+ * This instance's limits: `/api/v2/instance` of the page's own origin (public on most instances;
+ * one in limited-federation mode or behind authorized fetch answers 401, a page's CSP may refuse
+ * the request), else Mastodon's defaults. `source` says which.
+ */
+async function limits(doc = document) {
+  limitsCache ??= (async () => {
+    try {
+      const res = await fetch(new URL('/api/v2/instance', doc.location.origin), { credentials: 'omit', headers: { accept: 'application/json' } });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const found = limitsFromInstance(await res.json());
+      const merged = { ...DEFAULT_LIMITS };
+      for (const [k, v] of Object.entries(found)) if (v !== undefined) merged[k] = v;
+      return { ...merged, source: 'instance' };
+    } catch {
+      return { ...DEFAULT_LIMITS, source: 'default' };
+    }
+  })();
+  return limitsCache;
 }
 
 function matches(url, doc = globalThis.document) {
@@ -56,39 +113,25 @@ function matches(url, doc = globalThis.document) {
   return !!doc && doc.location?.hostname === url.hostname && isMastodonDocument(doc);
 }
 
-function findComposers(root = document) {
-  return queryAll(root, SEL.composer).filter(usable);
-}
-
-function postButton(composer) {
-  const form = composer.closest('.compose-form, form');
-  return (form && queryFirst(form, SEL.postButton)) || closestButton(composer, SEL.postButton);
-}
-
-function visiblePosts(root = document) {
-  return outermost(queryAll(root, SEL.posts), SEL.posts.join(','))
-    .filter(isVisible)
-    .map((el) => ({
-      id: el.dataset.id || el.closest('[data-id]')?.dataset.id,
-      text: postText(queryFirst(el, SEL.postText), { skip: SEL.skip }),
-    }))
-    .filter((p) => p.id);
-}
-
-export default {
+export default defineAdapter({
   id: 'mastodon',
   label: 'Mastodon',
+  testUrls: [
+    'https://mastodon.social/home',
+    'https://mastodon.social/publish',
+    'https://mastodon.social/@Mastodon',
+  ],
+  selectors: SELECTORS,
   matches,
-  // Narrow layouts compose only on /publish; wide ones keep a compose panel beside every column.
-  expectsComposer: (url) => isMastodonDocument()
+  // Narrow layouts compose only on /publish (their header has a "New post" opener); wide ones keep
+  // a compose panel beside every column.
+  expectsComposer: (url) => matches(url) && isMastodonDocument()
     && (/^\/publish(\/|$)/.test(url.pathname) || !!document.querySelector('.compose-panel, .drawer__inner')),
-  findComposers,
-  read: (composer) => readText(composer),
-  insert: (composer, text, opts) => insertInto(composer, text, opts),
-  postButton,
-  visiblePosts,
-  watch(composer, { signal, onChange, onPublished }) {
-    watchWithGestures(composer, { signal, onChange, onPublished, postButton, visiblePosts: () => visiblePosts(document) });
+  postButton(composer) {
+    const form = composer.closest('.compose-form, form');
+    return (form && queryFirst(form, SELECTORS.postButton, { deep: false })) || nearestButton(composer, SELECTORS.postButton);
   },
-  mountPoint: (composer) => ({ anchor: composer.closest('.autosuggest-textarea') ?? composer, where: 'afterend' }),
-};
+  postId: (post) => post.dataset.id || post.closest('[data-id]')?.dataset.id || null,
+  limits,
+  mount: (composer) => ({ anchor: composer.closest('.autosuggest-textarea') ?? composer, where: 'afterend' }),
+});

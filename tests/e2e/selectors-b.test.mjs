@@ -69,9 +69,10 @@ test('linkedin feed with the share box open', async () => {
   const r = await probeSnapshot('linkedin-feed-share-box.html', 'https://www.linkedin.com/feed/', 'linkedin');
   assert.equal(r.matches, true);
   assert.equal(r.expects, false);
-  assert.deepEqual(r.composers, ['div.ql-editor.ql-blank', 'div.ql-editor']);
-  assert.deepEqual(r.texts, ['', 'Draft in progress\n\nwith a blank line 👋🏽']);
-  assert.deepEqual(r.buttons, ['Comment', 'Post']);
+  // The share box dialog first (it is on top), then the comment box.
+  assert.deepEqual(r.composers, ['div.ql-editor', 'div.ql-editor.ql-blank']);
+  assert.deepEqual(r.texts, ['Draft in progress\n\nwith a blank line 👋🏽', '']);
+  assert.deepEqual(r.buttons, ['Post', 'Comment']);
   assert.deepEqual(r.posts, [
     { id: 'urn:li:activity:7260000000000000001', text: 'We shipped it! 🎉\n\nDetails in the comments.' },
     { id: 'urn:li:activity:7260000000000000002', text: 'Notes on the #engine,\npart two' },

@@ -9,18 +9,15 @@
 //
 // Limits differ per instance (many allow more than 500 characters): `limits()` reads them from
 // the instance's public API, as the web app itself does, with Mastodon's defaults otherwise.
+import { DEFAULT_LIMITS, MASTODON_APP, limitsFromInstance } from '../shared/mastodon.js';
 import { defineAdapter, nearestButton, queryFirst } from './lib/index.js';
 
 // Instances known without looking at the page (the manifest's built-in host).
 const KNOWN_HOSTS = new Set(['mastodon.social']);
 
-// Mastodon's own defaults (app/models/status.rb MAX_CHARS, media_attachment limits), used when
-// the instance does not tell.
-export const DEFAULT_LIMITS = Object.freeze({ maxCharacters: 500, maxMediaAttachments: 4, charactersReservedPerUrl: 23 });
-
 const SELECTORS = {
-  // 2026-11: the web app's root and initial state (present since 2.x)
-  app: ['#mastodon[data-props]', 'div.app-holder#mastodon', 'script#initial-state[type="application/json"]'],
+  // 2026-11: the web app's root and initial state (present since 2.x), shared with the popup's probe
+  app: MASTODON_APP,
   composer: [
     // 2026-11 (4.3): React-controlled textarea in .compose-form (compose panel, /publish)
     '.compose-form textarea.autosuggest-textarea__textarea',
@@ -61,28 +58,6 @@ export function isMastodonDocument(doc = globalThis.document) {
   return !!doc && !!queryFirst(doc, SELECTORS.app, { deep: false });
 }
 
-function asCount(v) {
-  return Number.isInteger(v) && v > 0 ? v : undefined;
-}
-
-/** The limits an instance's `/api/v2/instance` answer states (absent fields: undefined). */
-export function limitsFromInstance(json) {
-  const c = json?.configuration ?? {};
-  return {
-    maxCharacters: asCount(c.statuses?.max_characters),
-    maxMediaAttachments: asCount(c.statuses?.max_media_attachments),
-    charactersReservedPerUrl: asCount(c.statuses?.characters_reserved_per_url),
-    imageSizeLimit: asCount(c.media_attachments?.image_size_limit),
-    imageMatrixLimit: asCount(c.media_attachments?.image_matrix_limit),
-    videoSizeLimit: asCount(c.media_attachments?.video_size_limit),
-    videoFrameRateLimit: asCount(c.media_attachments?.video_frame_rate_limit),
-    videoMatrixLimit: asCount(c.media_attachments?.video_matrix_limit),
-    descriptionLimit: asCount(c.media_attachments?.description_limit),
-    supportedMimeTypes: Array.isArray(c.media_attachments?.supported_mime_types)
-      ? c.media_attachments.supported_mime_types.filter((t) => typeof t === 'string').slice(0, 100) : undefined,
-  };
-}
-
 let limitsCache = null;
 
 /**
@@ -95,10 +70,7 @@ async function limits(doc = document) {
     try {
       const res = await fetch(new URL('/api/v2/instance', doc.location.origin), { credentials: 'omit', headers: { accept: 'application/json' } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const found = limitsFromInstance(await res.json());
-      const merged = { ...DEFAULT_LIMITS };
-      for (const [k, v] of Object.entries(found)) if (v !== undefined) merged[k] = v;
-      return { ...merged, source: 'instance' };
+      return limitsFromInstance(await res.json());
     } catch {
       return { ...DEFAULT_LIMITS, source: 'default' };
     }

@@ -51,6 +51,10 @@ export const MESSAGES = Object.freeze({
   'reminder.snooze': { from: [FROM.EXTENSION], fields: { id: 'string', option: 'string' } },
   'uniqueness.check': { from: [FROM.EXTENSION], fields: { text: 'string', excludeId: 'string?', pagePosts: 'array?' } },
   'settings.save': { from: [FROM.EXTENSION], fields: { settings: 'object' } },
+  // Mastodon instances granted at runtime: list (with their limits), register after a grant, give back.
+  'instances.list': { from: [FROM.EXTENSION], fields: { limits: 'boolean?' } },
+  'instances.sync': { from: [FROM.EXTENSION], fields: {} },
+  'instances.remove': { from: [FROM.EXTENSION], fields: { host: 'string' } },
   'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?' } },
   'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
   // worker → dashboard broadcast while an import is written

@@ -50,22 +50,63 @@ const SELECTORS = {
 const isWebA = (el) => /^editable-message-text/.test(el.id);
 
 /**
- * The message Telegram Web A makes of its input: telegram-tt's parseMarkdown line rules on the
- * input's HTML (<div><br></div> and <br> are "\n", a run of </div>…<div> is ONE "\n", <div>
- * opens a line), then the text content, zero-width spaces dropped, trimmed as it is on sending.
+ * The message Telegram Web A makes of its input. telegram-tt (parseHtmlAsFormattedText) rewrites
+ * the input's HTML with regular expressions before taking its text: `<div><br></div>` and `<br>`
+ * become "\n", then a `</div>` followed by only whitespace and a plain `<div>` becomes ONE "\n"
+ * (so "\n\n\n" typed as paragraph <div>s folds), a remaining plain `<div>` opens a line, `</div>`
+ * vanishes; NBSP is a space, zero-width spaces go, emoji images count by their alt, and the
+ * result is trimmed as it is on sending. The same rules here on the DOM's tokens (no HTML is
+ * parsed), so the read-back is what Telegram will send.
  */
 export function webAText(el) {
-  const html = el.innerHTML
-    .replace(/&nbsp;/g, ' ')
-    .replace(/<div><br([^>]*)?><\/div>/g, '\n')
-    .replace(/<br([^>]*)?>/g, '\n')
-    .replace(/<\/div>(\s*)<div>/g, '\n')
-    .replace(/<div>/g, '\n')
-    .replace(/<\/div>/g, '');
-  // An inert document: nothing in it runs or loads.
-  const box = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-  for (const img of box.querySelectorAll('img')) img.replaceWith(img.alt || '');
-  return box.textContent.replace(/\u200b+/g, '').replace(/\u00a0/g, ' ').trim();
+  const toks = [];
+  const walk = (node) => {
+    for (const c of node.childNodes) {
+      if (c.nodeType === 3) toks.push({ t: 'text', v: c.data.replace(/\u00a0/g, ' ') });
+      else if (c.nodeType !== 1) continue;
+      else if (c.localName === 'br') toks.push({ t: 'br' });
+      else if (c.localName === 'img') toks.push({ t: 'tag' }, { t: 'alt', v: c.getAttribute('alt') ?? '' });
+      else if (c.localName === 'div') {
+        // The expressions match only attribute-less <div>; every </div> looks the same.
+        toks.push({ t: c.hasAttributes() ? 'tag' : 'open' });
+        walk(c);
+        toks.push({ t: 'close' });
+      } else {
+        toks.push({ t: 'tag' });
+        walk(c);
+        toks.push({ t: 'tag' });
+      }
+    }
+  };
+  walk(el);
+  const nl = { t: 'text', v: '\n' };
+  // <div><br></div> -> "\n"
+  let a = [];
+  for (let i = 0; i < toks.length; i += 1) {
+    if (toks[i].t === 'open' && toks[i + 1]?.t === 'br' && toks[i + 2]?.t === 'close') {
+      a.push(nl);
+      i += 2;
+    } else a.push(toks[i]);
+  }
+  // <br> -> "\n"
+  a = a.map((tok) => (tok.t === 'br' ? nl : tok));
+  // </div>\s*<div> -> "\n"
+  const b = [];
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i].t === 'close') {
+      let j = i + 1;
+      while (a[j]?.t === 'text' && /^\s*$/.test(a[j].v)) j += 1;
+      if (a[j]?.t === 'open') {
+        b.push(nl);
+        i = j;
+        continue;
+      }
+    }
+    b.push(a[i]);
+  }
+  // <div> -> "\n", </div> -> ""
+  const text = b.map((tok) => (tok.t === 'open' ? '\n' : tok.t === 'text' || tok.t === 'alt' ? tok.v : '')).join('');
+  return text.trim().replace(/\u200b+/g, '');
 }
 
 /** Enter sends (Shift+Enter breaks the line); Ctrl+Enter too, depending on the user's settings. */

@@ -27,7 +27,7 @@ function start() {
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
     onStatus: (status) => {
       // No composer but the site's opener of a closed composer: the launcher sits by the opener.
-      const mount = status.composer ? adapter.mountPoint(status.composer) : status.opener ? { anchor: status.opener, where: 'afterend' } : null;
+      const mount = status.composer ? adapter.mountPoint(status.composer) : status.opener ? { anchor: status.opener, where: 'afterend', beside: true } : null;
       panel.setLauncherAnchor(mount);
       send({ type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate, canOpen: !!status.opener });
     },

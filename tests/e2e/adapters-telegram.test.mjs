@@ -38,6 +38,30 @@ describe('telegram specifics', () => {
     await p.close();
   });
 
+  test("telegram /a: the adapter's read-back equals telegram-tt's own parse on every kind of input markup", async () => {
+    const p = await openFixture(env, A, 'telegram');
+    const MARKUP = [
+      'a<div><br></div><div>b</div>',
+      'First<div><br></div><div>Third</div><div><br></div><div><br></div><div>After</div><div>Last</div>',
+      '<div>one</div>\n  <div>two</div>',
+      '<div class="x">attr</div><div>plain</div>',
+      'a<br class="k">b<br><br>c',
+      '<span>in <b>bold</b></span><div><span><br></span></div><div>z</div>',
+      'x&nbsp;&nbsp;y<div>&nbsp;</div><div>w</div>',
+      'emoji <img class="emoji" alt="👍🏽" src="data:,"> done',
+      '\u200b<div><br></div>trailing<div><br></div>',
+      '<div><div>nested</div></div><div>next</div>',
+      'line one\nline two\n\nline four',
+    ];
+    const pairs = await p.evaluate((list) => list.map((html) => {
+      const el = document.getElementById('editable-message-text');
+      el.innerHTML = html;
+      return [html, window.__fixture.getText(), window.__gliderAdapter.read(el)];
+    }), MARKUP);
+    for (const [html, site, ours] of pairs) assert.equal(ours, site, html);
+    await p.close();
+  });
+
   test('telegram: the chat list has no composer; fill says noChat, nothing is "needs update"', async () => {
     for (const url of ['https://web.telegram.org/a/', 'https://web.telegram.org/k/']) {
       const p = await openFixture(env, url, 'telegram');

@@ -6,21 +6,21 @@ import { defineAdapter, nearestButton, queryFirst } from './lib/index.js';
 
 const SELECTORS = {
   composer: [
-    // 2025-04: redesigned posting box (VKUI), opened from the feed's "What's new?" entry
-    '[data-testid="posting_base_screen"] [contenteditable="true"]',
     // 2026-11: classic wall and feed post box
     '#post_field[contenteditable="true"]',
     '.submit_post_field[contenteditable="true"]',
+    // 2025-04: redesigned posting box (VKUI), opened from the feed's "What's new?" entry
+    '[data-testid="posting_base_screen"] [contenteditable="true"]',
     // 2025-04: comment/reply fields
     '.reply_field[contenteditable="true"]',
   ],
   // 2026-11: the box that holds a field and its buttons
-  container: ['[data-testid="posting_base_screen"]', '#submit_post_box', '.submit_post_box', '.reply_form', 'form'],
+  container: ['#submit_post_box', '.submit_post_box', '[data-testid="posting_base_screen"]', '.reply_form', 'form'],
   postButton: [
-    // 2025-04: VKUI posting box "Post"
-    '[data-testid="posting_submit_button"]',
     // 2026-11: classic "Post"
     '#send_post',
+    // 2025-04: VKUI posting box "Post"
+    '[data-testid="posting_submit_button"]',
     // 2025-04: comment "Send"
     '.reply_send_button',
     'button[type="submit"]',

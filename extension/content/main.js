@@ -22,6 +22,14 @@ function start() {
   // Remember open/closed and side per site; the worker keeps it (single writer).
   const savePrefs = () => send({ type: 'panel.prefs.save', open: panel.isOpen(), side: panel.side });
   const panel = new PanelFrame(adapter.id, savePrefs);
+  // The site's own limits when the page states them (a Mastodon instance's character limit):
+  // the panel counts against them (the core's instanceLimit).
+  let limits = null;
+  let lastReady = null;
+  const ready = (status) => {
+    lastReady = { type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate, canOpen: !!status.opener };
+    send(limits ? { ...lastReady, limits } : lastReady);
+  };
   const tracker = new ComposerTracker(adapter, {
     onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text }),
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
@@ -29,10 +37,14 @@ function start() {
       // No composer but the site's opener of a closed composer: the launcher sits by the opener.
       const mount = status.composer ? adapter.mountPoint(status.composer) : status.opener ? { anchor: status.opener, where: 'afterend', beside: true } : null;
       panel.setLauncherAnchor(mount);
-      send({ type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate, canOpen: !!status.opener });
+      ready(status);
     },
   });
   tracker.start();
+  adapter.limits?.().then((l) => {
+    limits = l;
+    if (lastReady) send({ ...lastReady, limits });
+  }, () => {});
 
   const extensionOrigin = api.runtime.getURL('');
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {

@@ -27,7 +27,8 @@ export const MESSAGES = Object.freeze({
   'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
   // canOpen: no composer, but the site's opener of a closed composer dialog is there (Insert opens it).
-  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean', canOpen: 'boolean?' } },
+  // limits: the site's own limits when the page states them (Mastodon: { maxCharacters, … , source }).
+  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean', canOpen: 'boolean?', limits: 'object?' } },
   // Panel open/closed and side, remembered per site (the worker stores it; the host comes from the sender).
   'panel.prefs.get': { from: [FROM.CONTENT], fields: {} },
   'panel.prefs.save': { from: [FROM.CONTENT], fields: { open: 'boolean', side: 'string' } },

@@ -8,7 +8,7 @@
 // and the body the rest, so Post enables for real. A title the user typed is never replaced
 // by a guess.
 import {
-  ORDERS, defineAdapter, editableRoot, insertText, isVisible, nearestButton, queryAll, queryFirst, readPost, strategiesFor, usable,
+  ORDERS, defineAdapter, editableRoot, insertText, isVisible, nearestButton, queryAll, queryFirst, readPost, readText, strategiesFor, usable,
 } from './lib/index.js';
 
 // Reddit refuses longer titles (the field's maxlength).
@@ -94,16 +94,24 @@ export function titleField(composer) {
 }
 
 /**
- * How a draft splits on a page with a title field: `{ title, body }`. An explicit title wins;
- * else the first line becomes the title when it fits and the user's title is empty.
+ * How a draft splits on a page with a title field: `{ title, body, sep }`. An explicit title wins;
+ * else the first line becomes the title when it fits and the user's title is empty. `sep` is the
+ * run of line breaks that stood between them, so that read() gives the draft back exactly.
  */
 export function splitTitle(text, { title, current = '' } = {}) {
-  if (typeof title === 'string' && title.trim()) return { title: title.trim(), body: text };
-  if (current.trim()) return { title: null, body: text };
-  const [first, ...rest] = text.split('\n');
-  if (!first.trim() || first.trim().length > MAX_TITLE) return { title: null, body: text };
-  return { title: first.trim(), body: rest.join('\n').replace(/^\n+/, '') };
+  if (typeof title === 'string' && title.trim()) return { title: title.trim(), body: text, sep: '\n\n' };
+  if (current.trim()) return { title: null, body: text, sep: '\n\n' };
+  const m = /^([^\n]*)(\n*)([\s\S]*)$/.exec(text);
+  const first = m[1].trim();
+  if (!first || first.length > MAX_TITLE) return { title: null, body: text, sep: '\n\n' };
+  return { title: first, body: m[3], sep: m[2] || '\n\n' };
 }
+
+// The line breaks between the title and the body of the draft a composer was filled from.
+const separators = new WeakMap();
+
+/** The body editor's text. */
+const readBody = (composer) => readText(composer);
 
 const adapter = defineAdapter({
   id: 'reddit',
@@ -136,16 +144,27 @@ const adapter = defineAdapter({
    */
   async insert(composer, text, { replace = true, title } = {}) {
     const field = replace ? titleField(composer) : null;
-    const split = field ? splitTitle(text, { title, current: field.value }) : { title: null, body: text };
+    const split = field ? splitTitle(text, { title, current: field.value }) : { title: null, body: text, sep: '\n\n' };
     let titleResult;
     if (split.title !== null) {
       const t = await insertText(field, split.title, { replace: true, strategies: ORDERS.textarea });
       titleResult = { ok: t.ok, text: t.text };
+      separators.set(composer, split.sep);
     }
-    const body = await insertText(composer, split.body, { replace, strategies: strategiesFor(composer), read: (el) => this.read(el) });
-    if (!titleResult) return body;
+    const body = await insertText(composer, split.body, { replace, strategies: strategiesFor(composer), read: readBody });
+    if (!titleResult) return { ...body, text: this.read(composer) };
     const ok = body.ok && titleResult.ok;
-    return { ...body, ok, verified: ok, title: titleResult, ...(ok ? {} : { reason: 'mismatch' }) };
+    return { ...body, ok, verified: ok, text: this.read(composer), title: titleResult, ...(ok ? {} : { reason: 'mismatch' }) };
+  },
+  /**
+   * What will be posted: on the submit page the title, then the body (as the draft had them
+   * apart); elsewhere the body. Publication and the panel's sync see the whole post.
+   */
+  read(composer) {
+    const body = readBody(composer);
+    const title = titleField(composer)?.value ?? '';
+    if (!title.trim()) return body;
+    return body ? `${title}${separators.get(composer) ?? '\n\n'}${body}` : title;
   },
   // The submit page always has the body editor; comment boxes open on demand.
   composerPaths: /\/submit\/?$/,

@@ -55,7 +55,10 @@ describe('reddit specifics', () => {
     const r = await fill(p, 'My title\n\nThe body\nwith two lines 👋🏽');
     assert.ok(r.ok, JSON.stringify(r));
     assert.deepEqual(r.title, { ok: true, text: 'My title' });
-    assert.equal(r.text, 'The body\nwith two lines 👋🏽');
+    // read() is the whole post, title first, exactly as the draft had it: the panel and
+    // publication detection see the draft, not its body alone.
+    assert.equal(r.text, 'My title\n\nThe body\nwith two lines 👋🏽');
+    assert.equal(r.read, 'My title\n\nThe body\nwith two lines 👋🏽');
     await waitState(p, 'The body\nwith two lines 👋🏽', 'body');
     assert.equal(await p.evaluate(() => window.__fixture.getTitle()), 'My title');
     assert.equal(await p.evaluate(() => window.__fixture.postEnabled()), true, 'Post enabled for real');
@@ -99,7 +102,7 @@ describe('reddit specifics', () => {
     assert.equal(inShadow, true);
     await p.click('[data-glider-test="post"]');
     await p.waitForFunction(() => window.__pub.length > 0);
-    assert.deepEqual(await p.evaluate(() => window.__pub), ['Body of the post\nwith two lines']);
+    assert.deepEqual(await p.evaluate(() => window.__pub), ['Title line\nBody of the post\nwith two lines']);
     await p.close();
   });
 });

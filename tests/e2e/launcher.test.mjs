@@ -52,7 +52,6 @@ test('X: Tab from the composer reaches the launcher, named "Open Glider"; Enter 
   await page.keyboard.press('Tab');
   assert.equal(await focusedHost(page), 'glider-launcher', 'the next Tab stop is the launcher');
   assert.deepEqual(await focusedAx(page), { role: 'button', name: 'Open Glider', expanded: false });
-  await page.screenshot({ path: '/tmp/shots-12/launcher-x-focused.png' }).catch(() => {});
   await page.keyboard.press('Enter');
   for (let i = 0; i < 50 && !(await panelShown(page, browser.extensionId)); i += 1) await page.waitForTimeout(100);
   assert.equal(await panelShown(page, browser.extensionId), true, 'Enter opened the panel');
@@ -79,6 +78,5 @@ test('LinkedIn: the launcher sits by "Start a post" while the box is closed, the
   const active = await page.evaluate(() => document.getElementById('interop-outlet').shadowRoot.activeElement?.localName);
   assert.equal(active, 'glider-launcher', 'Shift+Tab from the editor reaches it inside the dialog');
   assert.equal((await focusedAx(page))?.name, 'Open Glider');
-  await page.screenshot({ path: '/tmp/shots-12/launcher-linkedin-sharebox.png' }).catch(() => {});
   await page.close();
 });

@@ -95,7 +95,6 @@ test('granted in the profile: the content script is registered at start; Glider 
   assert.deepEqual([r.ok, r.network], [true, 'mastodon']);
   // The panel counts against the instance's own limit.
   await panel.waitForFunction(() => /\/ 11000$/.test(document.querySelector('[data-testid="counter"]')?.textContent ?? ''), null, { timeout: 10000 });
-  await page.screenshot({ path: '/tmp/shots-12/mastodon-instance-panel.png' }).catch(() => {});
   await page.close();
 });
 

@@ -89,15 +89,24 @@ function mount() {
   if (!view || byTestId('instances-section', view)) return;
   list = el('ul', { testid: 'instances-list', class: 'instances' });
   status = el('p', { testid: 'instances-status', class: 'status', role: 'status' });
-  view.append(el('section', { testid: 'instances-section', class: 'card instances-section', 'aria-labelledby': 'instances-title' },
+  view.append(el('section', { testid: 'instances-section', class: 'card instances-section', 'aria-labelledby': 'instances-title', style: { 'margin-top': '16px' } },
     el('h2', { id: 'instances-title', i18n: 'dashInstancesTitle' }),
     el('p', { class: 'muted', i18n: 'dashInstancesHelp' }),
     el('form', { testid: 'instance-form', class: 'line', onsubmit: add },
       el('label', { class: 'field' }, el('span', { i18n: 'dashInstanceName' }),
         el('input', { type: 'text', testid: 'instance-name', placeholder: 'mastodon.online', autocomplete: 'off', spellcheck: 'false', required: true })),
-      el('button', { type: 'submit', testid: 'instance-add', class: 'primary', i18n: 'dashInstanceAdd' })),
+      el('button', { type: 'submit', testid: 'instance-add', class: 'primary', i18n: 'dashInstanceAdd', style: { 'align-self': 'flex-end' } })),
     status,
     list));
+  // After the general settings, which settings.js builds on its own schedule.
+  const section = byTestId('instances-section', view);
+  const keepLast = () => {
+    if (view.lastElementChild !== section) view.append(section);
+    if (byTestId('settings-form', view)) mo.disconnect();
+  };
+  const mo = new MutationObserver(keepLast);
+  mo.observe(view, { childList: true });
+  keepLast();
   render();
 }
 

@@ -13,14 +13,15 @@ export const OPEN_TIMEOUT_MS = 8000;
  * mousedown or click (React, react-native-web's Pressable); a real click sends all of them.
  */
 export function press(el) {
-  const view = el.ownerDocument.defaultView;
+  // The script's own constructors and no `view`: in a Firefox content script the page's window
+  // is an Xray wrapper, and events built from it would need cloneInto for their init objects.
   const r = el.getBoundingClientRect();
-  const at = { bubbles: true, cancelable: true, composed: true, view, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
+  const at = { bubbles: true, cancelable: true, composed: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
   const pointer = { ...at, pointerId: 1, pointerType: 'mouse', isPrimary: true };
-  el.dispatchEvent(new view.PointerEvent('pointerdown', { ...pointer, buttons: 1 }));
-  el.dispatchEvent(new view.MouseEvent('mousedown', { ...at, buttons: 1 }));
-  el.dispatchEvent(new view.PointerEvent('pointerup', pointer));
-  el.dispatchEvent(new view.MouseEvent('mouseup', at));
+  el.dispatchEvent(new PointerEvent('pointerdown', { ...pointer, buttons: 1 }));
+  el.dispatchEvent(new MouseEvent('mousedown', { ...at, buttons: 1 }));
+  el.dispatchEvent(new PointerEvent('pointerup', pointer));
+  el.dispatchEvent(new MouseEvent('mouseup', at));
   // click() runs the element's activation behaviour too (a link opens its route).
   el.click();
 }

@@ -123,6 +123,8 @@ const adapter = defineAdapter({
     'https://www.reddit.com/r/test/comments/abc123/what_editor/',
   ],
   selectors: SELECTORS,
+  // 2026-11: the collapsed comment box by its label when its test id changes
+  openerLabel: /^(join the conversation|tham gia cuộc trò chuyện|присоединиться к обсуждению)$/i,
   findComposers,
   postButton,
   // Comments nest (replies inside comments): every post and comment is listed, not the outermost.

@@ -16,6 +16,12 @@ const SELECTORS = {
   // 2026-11: feed items and a thread's posts
   post: ['[data-testid^="feedItem-by-"]', '[data-testid^="postThreadItem-by-"]'],
   postText: ['[data-testid="postText"]'],
+  opener: [
+    // 2026-11: the floating compose button (narrow) and the sidebar "New Post" (wide)
+    '[data-testid="composeFAB"]',
+    'button[aria-label="Compose new post"]',
+    'button[aria-label="New post"]',
+  ],
 };
 
 export default defineAdapter({
@@ -23,6 +29,7 @@ export default defineAdapter({
   label: 'Bluesky',
   hosts: ['bsky.app', 'main.bsky.dev'],
   composerPaths: /^\/intent\/compose\/?$/,
+  testUrls: ['https://bsky.app/', 'https://bsky.app/intent/compose?text=hi', 'https://bsky.app/profile/bsky.app'],
   selectors: SELECTORS,
   order: ORDERS.prosemirror,
   // 2026-11: fallback when the test id changes: aria-label or text

@@ -33,6 +33,9 @@ export default defineAdapter({
   label: 'Threads',
   hosts: ['www.threads.net', 'www.threads.com', 'threads.net', 'threads.com'],
   composerPaths: null,
+  testUrls: ['https://www.threads.net/', 'https://www.threads.com/', 'https://www.threads.net/@zuck'],
+  // 2026-11: the feed's "What's new?" entry (and "Start a thread" on profiles) opens the dialog
+  openerLabel: /^(what[’']s new\??|start a thread|có gì mới\??|что нового\??)$/i,
   selectors: SELECTORS,
   order: ORDERS.lexical,
   postLabel: POST_LABELS,

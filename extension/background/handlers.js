@@ -9,6 +9,7 @@ import { runImport, runExport } from './interop.js';
 import { applyPatch, findPublished } from './posts.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
+import { listInstances, removeInstance, syncInstances } from './instances.js';
 
 const postKey = (id) => `post:${id}`;
 const projectKey = (id) => `project:${id}`;
@@ -175,6 +176,20 @@ export const handlers = {
       return ctx.store.write('settings', { panels: { [host]: { open, side } }, revision: 0 });
     });
     return saved.panels[host];
+  },
+
+  // Mastodon instances granted at runtime (background/instances.js).
+  async 'instances.list'({ limits }) {
+    return listInstances({ limits: !!limits });
+  },
+
+  async 'instances.sync'() {
+    await syncInstances();
+    return listInstances();
+  },
+
+  async 'instances.remove'({ host }) {
+    return removeInstance(host);
   },
 
   async 'import.run'(msg) {

@@ -1,16 +1,15 @@
 // The panel is an extension page in an iframe, so the host page can neither
-// read it nor see its keystrokes. Our launcher and the frame live in a
-// closed shadow root attached to our own host element: the page's CSS
-// cannot restyle them and its scripts cannot reach them through `shadowRoot`.
-// Nothing is inserted inside the site's own (React-managed) trees; the
-// launcher floats over the composer's mount point instead.
+// read it nor see its keystrokes. The frame lives in a closed shadow root
+// attached to our own host element at the end of the document: the page's CSS
+// cannot restyle it and its scripts cannot reach it through `shadowRoot`. The
+// launcher (launcher.js) has a host of its own beside the composer, so the
+// keyboard reaches it.
 import { api, t } from '../shared/api.js';
+import { Launcher } from './launcher.js';
 
 const STYLE = `
   :host { all: initial; }
-  .launcher { position: fixed; z-index: 2147483646; width: 28px; height: 28px; border-radius: 8px;
-    border: 0; padding: 0; cursor: pointer; background: #2563eb center/18px no-repeat; box-shadow: 0 1px 4px #0004; }
-  .launcher[hidden], .frame[hidden] { display: none; }
+  .frame[hidden] { display: none; }
   .frame { position: fixed; z-index: 2147483647; top: 12px; width: 380px; height: min(760px, calc(100vh - 24px));
     border: 0; border-radius: 12px; box-shadow: 0 8px 32px #0005; background: #fff; color-scheme: normal; }
   .frame.right { right: 12px; } .frame.left { left: 12px; }
@@ -25,21 +24,11 @@ export class PanelFrame {
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
-    this.launcher = document.createElement('button');
-    this.launcher.className = 'launcher';
-    this.launcher.hidden = true;
-    this.launcher.title = t('launcherLabel');
-    this.launcher.setAttribute('aria-label', t('launcherLabel'));
-    this.launcher.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
-    this.launcher.addEventListener('click', () => this.toggle());
+    this.launcher = new Launcher(() => this.toggle());
     this.frame = null;
-    root.append(style, this.launcher);
+    root.append(style);
     this.root = root;
-    this.anchor = null;
     document.documentElement.append(this.host);
-    const reposition = () => this.placeLauncher();
-    addEventListener('scroll', reposition, { passive: true, capture: true });
-    addEventListener('resize', reposition, { passive: true });
   }
 
   isOpen() {
@@ -64,6 +53,7 @@ export class PanelFrame {
   toggle(open = !this.isOpen(), remember = true) {
     const frame = this.ensureFrame();
     frame.hidden = !open;
+    this.launcher.setExpanded(open);
     if (remember) this.onChange();
     return open;
   }
@@ -77,16 +67,6 @@ export class PanelFrame {
 
   /** `mount` is the adapter's `{ anchor, where }`, or null when there is no composer. */
   setLauncherAnchor(mount) {
-    this.anchor = mount?.anchor ?? null;
-    this.placeLauncher();
-  }
-
-  placeLauncher() {
-    const anchor = this.anchor?.isConnected ? this.anchor : null;
-    this.launcher.hidden = !anchor;
-    if (!anchor) return;
-    const r = anchor.getBoundingClientRect();
-    this.launcher.style.top = `${Math.max(4, r.top + 4)}px`;
-    this.launcher.style.left = `${Math.max(4, r.right - 34)}px`;
+    this.launcher.setMount(mount);
   }
 }

@@ -52,13 +52,13 @@ export async function renderUniqueness(text, excludeId, pagePosts) {
 }
 
 /** Show how the text would be split into a thread when it is over the limit. */
-export function renderThread(core, text, network, over) {
+export function renderThread(core, text, network, over, options = null) {
   const box = $('thread-preview');
   box.hidden = !over;
   if (!over) return;
   let parts = [];
   try {
-    parts = core.splitThread(text, network, null);
+    parts = core.splitThread(text, network, options);
   } catch {
     parts = [];
   }

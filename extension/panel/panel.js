@@ -23,14 +23,16 @@ function renderCount() {
   const el = $('counter');
   const text = editor.value;
   try {
-    const r = state.core.countText(text, state.network, null);
+    // A Mastodon instance's own limit, as the page reported it (content.ready / adapter.status).
+    const options = state.network === 'mastodon' && state.instanceLimit ? { instanceLimit: state.instanceLimit } : null;
+    const r = state.core.countText(text, state.network, options);
     state.count = r;
     el.textContent = r.limit ? t('counterOf', r.count, r.limit) : String(r.count);
     el.classList.toggle('over', r.over);
     el.dataset.count = String(r.count);
     el.dataset.over = String(r.over);
     el.title = r.over ? t('counterOver', r.count - r.limit) : '';
-    renderThread(state.core, text, state.network, r.over);
+    renderThread(state.core, text, state.network, r.over, options);
   } catch (err) {
     el.textContent = t('errorGeneric', err.message);
   }
@@ -120,7 +122,13 @@ api.runtime.onMessage.addListener((msg, sender) => {
     editor.value = msg.text;
     refresh();
   }
-  if (msg.type === 'content.ready') setStatus(msg.composers > 0, msg.needsUpdate);
+  if (msg.type === 'content.ready') {
+    setStatus(msg.composers > 0, msg.needsUpdate);
+    if (msg.limits?.maxCharacters && msg.limits.maxCharacters !== state.instanceLimit) {
+      state.instanceLimit = msg.limits.maxCharacters;
+      refresh();
+    }
+  }
   return false;
 });
 
@@ -145,6 +153,8 @@ async function boot() {
     editor.value = res.text;
     setStatus(res.found, false);
   }
+  const page = await toContent({ type: 'adapter.status' });
+  if (page?.limits?.maxCharacters) state.instanceLimit = page.limits.maxCharacters;
   wireActions({ currentDraft, loadPost });
   await loadPagePosts();
   refresh();

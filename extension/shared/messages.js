@@ -17,7 +17,8 @@ export const FROM = Object.freeze({
 export const MESSAGES = Object.freeze({
   // --- to the content script (from panel / worker, via tabs.sendMessage) ---
   'composer.read': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
-  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?' } },
+  // title: Reddit's post title (else the draft's first line fills an empty title field).
+  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?', title: 'string?' } },
   'page.posts': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'adapter.status': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'panel.toggle': { from: [FROM.EXTENSION, FROM.WORKER], fields: { open: 'boolean?' } },
@@ -25,7 +26,9 @@ export const MESSAGES = Object.freeze({
   // --- from the content script (broadcast with runtime.sendMessage) ---
   'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
-  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean' } },
+  // canOpen: no composer, but the site's opener of a closed composer dialog is there (Insert opens it).
+  // limits: the site's own limits when the page states them (Mastodon: { maxCharacters, … , source }).
+  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean', canOpen: 'boolean?', limits: 'object?' } },
   // Panel open/closed and side, remembered per site (the worker stores it; the host comes from the sender).
   'panel.prefs.get': { from: [FROM.CONTENT], fields: {} },
   'panel.prefs.save': { from: [FROM.CONTENT], fields: { open: 'boolean', side: 'string' } },
@@ -49,6 +52,10 @@ export const MESSAGES = Object.freeze({
   'reminder.snooze': { from: [FROM.EXTENSION], fields: { id: 'string', option: 'string' } },
   'uniqueness.check': { from: [FROM.EXTENSION], fields: { text: 'string', excludeId: 'string?', pagePosts: 'array?' } },
   'settings.save': { from: [FROM.EXTENSION], fields: { settings: 'object' } },
+  // Mastodon instances granted at runtime: list (with their limits), register after a grant, give back.
+  'instances.list': { from: [FROM.EXTENSION], fields: { limits: 'boolean?' } },
+  'instances.sync': { from: [FROM.EXTENSION], fields: {} },
+  'instances.remove': { from: [FROM.EXTENSION], fields: { host: 'string' } },
   'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?' } },
   'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
   // worker → dashboard broadcast while an import is written

@@ -7,6 +7,7 @@ import { boot } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
 import { applyPatch, findPublished } from './posts.js';
+import { reschedule, restore } from './rearrange.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 import { listInstances, removeInstance, syncInstances } from './instances.js';
@@ -116,6 +117,15 @@ export const handlers = {
     return scheduleAt(ctx, post, slot.atMs, baseRevision);
   },
 
+  // Spread / shuffle / next free slots, previewed in the dashboard, and their undo.
+  async 'posts.reschedule'(msg) {
+    return reschedule(await boot(), msg);
+  },
+
+  async 'posts.restore'(msg) {
+    return restore(await boot(), msg);
+  },
+
   async 'project.save'({ project, baseRevision }) {
     const ctx = await boot();
     const now = Date.now();
@@ -196,8 +206,8 @@ export const handlers = {
     return runImport(await boot(), msg);
   },
 
-  async 'export.run'({ format }) {
-    return runExport(await boot(), format);
+  async 'export.run'({ format, zone }) {
+    return runExport(await boot(), format, zone);
   },
 
   // The content script saw the site publish: mark the matching post published

@@ -46,6 +46,9 @@ export const MESSAGES = Object.freeze({
   'post.markPublished': { from: [FROM.EXTENSION], fields: { id: 'string', url: 'string?' } },
   'queue.preview': { from: [FROM.EXTENSION], fields: { post: 'object' } },
   'queue.add': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
+  // Many posts at once (dashboard: spread, shuffle, next free slots) and the undo of that.
+  'posts.reschedule': { from: [FROM.EXTENSION], fields: { changes: 'array' } },
+  'posts.restore': { from: [FROM.EXTENSION], fields: { records: 'array' } },
   'project.save': { from: [FROM.EXTENSION], fields: { project: 'object', baseRevision: 'number?' } },
   'project.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
   'reminder.openFill': { from: [FROM.EXTENSION], fields: { id: 'string' } },
@@ -56,8 +59,11 @@ export const MESSAGES = Object.freeze({
   'instances.list': { from: [FROM.EXTENSION], fields: { limits: 'boolean?' } },
   'instances.sync': { from: [FROM.EXTENSION], fields: {} },
   'instances.remove': { from: [FROM.EXTENSION], fields: { host: 'string' } },
-  'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?' } },
-  'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
+  'import.run': {
+    from: [FROM.EXTENSION],
+    fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?', projectId: 'string?', networks: 'array?', dateOrder: 'string?' },
+  },
+  'export.run': { from: [FROM.EXTENSION], fields: { format: 'string', zone: 'string?' } },
   // worker → dashboard broadcast while an import is written
   'import.progress': { from: [FROM.WORKER, FROM.EXTENSION], fields: { done: 'number', total: 'number' } },
 });

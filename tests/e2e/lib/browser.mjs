@@ -39,7 +39,9 @@ export function chromiumArgs({ port, extDir }) {
  *   worker: import('playwright-core').Worker|null, extensionId: string|null, close(): Promise<void> }>}
  *   `extDir: null` launches without an extension (worker and extensionId are then null).
  */
-export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrome'), port, headless = true, userDir: keptDir } = {}) {
+// GLIDER_EXT_DIR runs a suite against another build (e.g. main's, to show a
+// new test fails there), as tests/e2e/support/reliability.mjs does.
+export async function launchWithExtension({ extDir = process.env.GLIDER_EXT_DIR || path.join(ROOT, 'dist/chrome'), port, headless = true, userDir: keptDir } = {}) {
   if (!port) throw new Error('launchWithExtension: port is required');
   if (extDir && !fs.existsSync(path.join(extDir, 'manifest.json'))) {
     throw new Error(`no extension at ${extDir} (run ./build.sh first)`);

@@ -172,6 +172,8 @@ case "${1:-build}" in
     ;;
   demo)
     build
+    # Without a colour emoji font the screenshots show empty boxes for 🚀 👋🏽.
+    if ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then apt_install fonts-noto-color-emoji fontconfig; fi
     node scripts/demo.mjs
     ;;
   bench)

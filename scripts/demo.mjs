@@ -8,6 +8,8 @@ import { launchWithExtension } from '../tests/e2e/lib/browser.mjs';
 import { openPanel } from '../tests/e2e/support/panel.mjs';
 
 const OUT = path.join(ROOT, 'demo/out');
+// The README's picture: the first demo (X), regenerated with every run.
+const README_SHOT = path.join(ROOT, 'docs/screenshot.png');
 const visible = !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 
 // Each demo: a page under its real hostname, the composer, and what to type.
@@ -38,6 +40,7 @@ async function main() {
       const file = path.join(OUT, `${demo.name}.png`);
       await page.screenshot({ path: file });
       shots.push(file);
+      if (demo.name === 'x') fs.copyFileSync(file, README_SHOT);
       console.log(`  ${demo.name}: ${path.relative(ROOT, file)}`);
     } catch (err) {
       console.log(`  ${demo.name}: skipped (${err.message.split('\n')[0]})`);

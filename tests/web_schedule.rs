@@ -104,3 +104,44 @@ fn refused_times_come_with_the_next_allowed_one_and_anyway_is_recorded() {
         text(&patch)
     );
 }
+
+#[wasm_bindgen_test]
+fn rearranging_exports_return_assignments_and_zones_their_offsets() {
+    let a = POST;
+    let b = POST.replace(r#""id":"a""#, r#""id":"b""#);
+    let posts = js(&format!("[{a},{b}]"));
+    let ids = js(r#"["a","b"]"#);
+    let got = api::next_free_slots(js(PROJECT), posts.clone(), ids.clone(), NOW.into()).unwrap();
+    let text = text(&got);
+    assert!(
+        text.contains(&format!(r#"{{"atMs":{SUNDAY_0900},"postId":"a"}}"#)),
+        "{text}"
+    );
+    assert!(text.contains(r#""unplaced":[]"#), "{text}");
+    let week = 7.0 * 86_400_000.0;
+    let spread = api::spread_evenly(
+        js(PROJECT),
+        posts,
+        ids,
+        NOW.into(),
+        (NOW + week).into(),
+        NOW.into(),
+        true,
+    )
+    .unwrap();
+    assert!(
+        self::text(&spread).contains(r#""unplaced":["b"]"#),
+        "one Saturday slot in a week"
+    );
+    let zones = api::time_zones(NOW.into()).unwrap();
+    assert!(self::text(&zones).contains(r#"{"name":"America/New_York","offsetMinutes":-300}"#));
+    let err = api::shuffle_queue(
+        js(PROJECT),
+        js(&format!("[{a}]")),
+        js(r#"["a"]"#),
+        1.into(),
+        NOW.into(),
+    )
+    .unwrap_err();
+    assert_eq!(variant(&err), "NotQueued");
+}

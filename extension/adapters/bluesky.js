@@ -13,11 +13,15 @@ const SELECTORS = {
   ],
   // 2026-11: "Post" / "Reply" / "Post all"
   postButton: ['button[data-testid="composerPublishBtn"]', '[data-testid="composerPublishBtn"]', 'button[aria-label="Publish post"]', 'button[aria-label="Publish reply"]'],
-  // 2026-11: what opens the closed compose dialog: the floating button, the side nav's "New Post"
-  opener: ['button[data-testid="composeFAB"]', 'button[aria-label="Compose new post"]', 'button[aria-label="New post"]'],
   // 2026-11: feed items and a thread's posts
   post: ['[data-testid^="feedItem-by-"]', '[data-testid^="postThreadItem-by-"]'],
   postText: ['[data-testid="postText"]'],
+  opener: [
+    // 2026-11: the floating compose button (narrow) and the sidebar "New Post" (wide)
+    '[data-testid="composeFAB"]',
+    'button[aria-label="Compose new post"]',
+    'button[aria-label="New post"]',
+  ],
 };
 
 export default defineAdapter({
@@ -25,6 +29,7 @@ export default defineAdapter({
   label: 'Bluesky',
   hosts: ['bsky.app', 'main.bsky.dev'],
   composerPaths: /^\/intent\/compose\/?$/,
+  testUrls: ['https://bsky.app/', 'https://bsky.app/intent/compose?text=hi', 'https://bsky.app/profile/bsky.app'],
   selectors: SELECTORS,
   order: ORDERS.prosemirror,
   // 2026-11: fallback when the test id changes: aria-label or text

@@ -21,8 +21,8 @@ const SELECTORS = {
     'div[role="button"][aria-label="Post"]',
     '[aria-label="Post"][role="button"]',
   ],
-  // 2026-11: the feed's "What's on your mind?" opens the Create post dialog
-  opener: ['[data-pagelet="FeedComposer"] [role="button"]', '[aria-label="Create a post"] [role="button"]'],
+  // 2026-11: "What's on your mind?" has no stable attribute: found by its label (openerLabel)
+  opener: [],
   // 2026-11: feed units
   post: ['div[role="article"]:not([role="article"] [role="article"])', '[data-pagelet^="FeedUnit"]'],
   // 2026-11: the story text (newest marker first)
@@ -39,6 +39,9 @@ export default defineAdapter({
   hosts: ['www.facebook.com', 'web.facebook.com', 'm.facebook.com'],
   // The composer opens in a dialog from the feed, groups and profiles: no fixed path expects it.
   composerPaths: null,
+  testUrls: ['https://www.facebook.com/', 'https://www.facebook.com/groups/123/', 'https://web.facebook.com/'],
+  // 2026-11: the feed's "What's on your mind, Name?" (the UI languages Glider ships)
+  openerLabel: /^(what[’']s on your mind\b|bạn đang nghĩ gì\b|что у вас нового\b)/i,
   selectors: SELECTORS,
   order: ORDERS.lexical,
   postLabel: POST_LABEL,

@@ -1,12 +1,14 @@
-// LinkedIn: the share box ("Start a post") is a Quill editor in a modal dialog; comment boxes
-// use Quill too, newer surfaces a TipTap/ProseMirror editor. The insertion order follows the
-// editor actually found (strategiesFor), so a switch of editor does not break insertion.
-import { isVisible, queryAll, queryFirst, readText } from './lib/index.js';
-import { closestButton, insertInto, outermost, postText, usable, watchWithGestures } from './generic.js';
+// LinkedIn: the share box ("Start a post") is a dialog that exists only after the opener is
+// clicked. The current web app renders it inside the OPEN shadow root of #interop-outlet with
+// Quill 1.3 (lib queries search open shadow roots); the older layout has it in the light DOM
+// (#artdeco-modal-outlet), with Quill 2 on some surfaces and TipTap in experiments. The
+// insertion order follows the editor found (lib/editors.js): Quill 1 takes native editing only.
+import { defineAdapter } from './lib/index.js';
 
-const SEL = {
+const SELECTORS = {
   composer: [
-    // 2026-11: share box modal, Quill 2: .ql-editor[contenteditable][role=textbox]
+    // 2026-11: share box in #interop-outlet's shadow root (Quill 1.3), also in the light-DOM modal
+    '.share-creation-state .ql-editor[data-test-ql-editor-contenteditable="true"]',
     '.share-creation-state .ql-editor[contenteditable="true"]',
     '[role="dialog"] .ql-editor[contenteditable="true"]',
     // 2025-10: comment and reply boxes (Quill)
@@ -18,19 +20,21 @@ const SEL = {
     // 2024-06: any Quill editor on the page
     '.ql-editor[contenteditable="true"]',
   ],
-  // 2026-11: "Start a post" opens the share box dialog
-  opener: ['button.share-box-feed-entry__trigger', '.share-box-feed-entry__closed-share-box button'],
-  // 2026-11: the container that holds a composer and its buttons
-  container: ['.share-creation-state', '.share-box', '[role="dialog"]', '.comments-comment-box', 'form'],
   postButton: [
-    // 2026-11: share box "Post"
+    // 2026-11: share box "Post" (same shadow root as the editor)
     'button.share-actions__primary-action',
     // 2025-10: comment "Comment"/"Reply"
     'button.comments-comment-box__submit-button--cr',
     'button.comments-comment-box__submit-button',
     'button[type="submit"]',
   ],
-  posts: [
+  opener: [
+    // 2026-11: "Start a post" at the top of the feed
+    'button.share-box-feed-entry__trigger',
+    // 2025-06: the same entry point in the redesigned top bar
+    '.share-box-feed-entry__top-bar button.artdeco-button',
+  ],
+  post: [
     // 2026-11: feed update cards
     '.feed-shared-update-v2[data-urn]',
     'div[data-urn^="urn:li:activity:"]',
@@ -48,43 +52,23 @@ const SEL = {
   skip: '.feed-shared-inline-show-more-text__see-more-less-toggle, button',
 };
 
-function findComposers(root = document) {
-  return queryAll(root, SEL.composer).filter(usable);
-}
-
-function postButton(composer) {
-  for (let box = composer.closest(SEL.container.join(',')); box; box = box.parentElement?.closest(SEL.container.join(','))) {
-    const b = queryFirst(box, SEL.postButton);
-    if (b) return b;
-  }
-  return closestButton(composer, SEL.postButton);
-}
-
-function visiblePosts(root = document) {
-  return outermost(queryAll(root, SEL.posts), SEL.posts.join(','))
-    .filter(isVisible)
-    .map((el) => ({
-      id: el.dataset.urn || el.dataset.id,
-      text: postText(queryFirst(el, SEL.postText), { skip: SEL.skip }),
-    }))
-    .filter((p) => p.id);
-}
-
-export default {
+export default defineAdapter({
   id: 'linkedin',
   label: 'LinkedIn',
-  matches: (url) => /^(www\.)?linkedin\.com$/.test(url.hostname) && !url.pathname.startsWith('/messaging'),
+  hosts: ['www.linkedin.com', 'linkedin.com'],
+  // Messaging has its own composer that is not for posts.
+  paths: /^\/(?!messaging)/,
   // The share box is a dialog that opens on demand: no page guarantees a composer.
-  expectsComposer: () => false,
-  selectors: SEL,
-  findComposers,
-  read: (composer) => readText(composer),
-  insert: (composer, text, opts) => insertInto(composer, text, opts),
-  postButton,
-  visiblePosts,
-  watch(composer, { signal, onChange, onPublished }) {
-    watchWithGestures(composer, { signal, onChange, onPublished, postButton, visiblePosts: () => visiblePosts(document) });
-  },
+  composerPaths: null,
+  testUrls: [
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/feed/?shareActive=true',
+    'https://www.linkedin.com/in/someone/recent-activity/all/',
+  ],
+  selectors: SELECTORS,
+  // 2026-11: the opener when its classes change: the button's own label
+  openerLabel: /^(start a post|tạo bài viết|создать публикацию)/i,
+  postId: (post) => post.dataset.urn || post.dataset.id || null,
   // Above the editor, inside the dialog: the modal traps focus, so the launcher stays in it.
-  mountPoint: (composer) => ({ anchor: composer.closest('.editor-container, .ql-container') ?? composer, where: 'beforebegin' }),
-};
+  mount: (composer) => ({ anchor: composer.closest('.editor-container, .ql-container') ?? composer, where: 'beforebegin' }),
+});

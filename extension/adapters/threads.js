@@ -9,7 +9,6 @@ const SELECTORS = {
     // 2026-11: inline reply / composer on a post page
     'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
   ],
-  // 2026-11: the feed's inline "What's new?" box opens the New thread dialog (found by label below)
   // (2026-11: the Post button is a div role=button whose text is "Post", no test id: found by POST_LABELS)
   // 2026-11: feed items
   post: ['div[data-pressable-container="true"]'],
@@ -34,11 +33,12 @@ export default defineAdapter({
   label: 'Threads',
   hosts: ['www.threads.net', 'www.threads.com', 'threads.net', 'threads.com'],
   composerPaths: null,
+  testUrls: ['https://www.threads.net/', 'https://www.threads.com/', 'https://www.threads.net/@zuck'],
+  // 2026-11: the feed's "What's new?" entry (and "Start a thread" on profiles) opens the dialog
+  openerLabel: /^(what[’']s new\??|start a thread|có gì mới\??|что нового\??)$/i,
   selectors: SELECTORS,
   order: ORDERS.lexical,
   postLabel: POST_LABELS,
-  // 2026-11: the inline box's placeholder text, a role=button with no stable attribute
-  openerLabel: /^(what's new\??|start a thread\.*)$/i,
   visiblePosts(root = document) {
     const out = [];
     const seen = new Set();

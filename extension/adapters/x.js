@@ -17,6 +17,8 @@ const SELECTORS = {
     // 2026-11: /compose/post dialog ("Post" / "Post all")
     '[data-testid="tweetButton"]',
   ],
+  // 2026-11: the sidebar "Post" button (a link to /compose/post that opens the composer dialog)
+  opener: ['a[data-testid="SideNav_NewTweet_Button"]', '[data-testid="SideNav_NewTweet_Button"]'],
   // 2026-11: timeline cells
   post: ['article[data-testid="tweet"]'],
   // 2026-11: post body (emoji are <img alt>); the first one is the post's own, a quote comes after
@@ -29,6 +31,7 @@ export default defineAdapter({
   hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
   // The sidebar "Post" button opens the composer dialog on any page.
   composerPaths: /^\/(home|compose\/(post|tweet))\/?$/,
+  testUrls: ['https://x.com/home', 'https://x.com/compose/post', 'https://x.com/explore', 'https://twitter.com/home'],
   selectors: SELECTORS,
   order: ORDERS.draft,
   // 2026-11: fallback when the test ids change: the button's own label

@@ -2,7 +2,7 @@
 // composer and write the text into it through the adapter), Mark published,
 // and — on a click on the notification itself — the reminder page with
 // every action, including the snooze choices (10 min, 1 h, tomorrow).
-import { api } from '../shared/api.js';
+import { api, t } from '../shared/api.js';
 import { boot } from './boot.js';
 import { handlers } from './handlers.js';
 
@@ -28,16 +28,39 @@ export function composeUrl(network, text, account) {
   return (Object.hasOwn(COMPOSE_URL, network) ? COMPOSE_URL[network] : COMPOSE_URL.x)(text, account);
 }
 
-/** Ask the tab's content script to insert `text`, retrying while the page loads. */
+/**
+ * Ask the tab's content script to insert `text` (it opens a closed composer with the site's own
+ * opener), retrying while the page loads or until the user opened what is missing (Telegram's
+ * chat). The last answer is returned: `{ ok, reason?, opened, verified, … }` (docs/ADAPTERS.md),
+ * reason 'noContentScript' when the page never answered.
+ */
 async function fillTab(tabId, text, postId, timeoutMs = 30000) {
   const until = Date.now() + timeoutMs;
+  let last = null;
   while (Date.now() < until) {
     // postId: a panel on that page then knows it holds this post (and never judges it against itself).
     const res = await api.tabs.sendMessage(tabId, { type: 'composer.insert', text, replace: true, postId }, { frameId: 0 }).catch(() => null);
     if (res?.ok) return res;
+    if (res) last = res;
+    // The text went in and reads back differently: inserting again would not change that.
+    if (res?.reason === 'mismatch') break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { ok: false, reason: 'timeout' };
+  return last ?? { ok: false, reason: 'noContentScript' };
+}
+
+const LABELS = { x: 'X', facebook: 'Facebook', threads: 'Threads', bluesky: 'Bluesky', mastodon: 'Mastodon', linkedin: 'LinkedIn', vk: 'VK', telegram: 'Telegram', reddit: 'Reddit' };
+
+/** Say plainly what went wrong and what to do (the text stays in the post; the panel can copy it). */
+async function reportFill(postId, network, res) {
+  if (res?.ok) return;
+  const reason = /^[A-Za-z]+$/.test(res?.reason ?? '') ? res.reason : 'noContentScript';
+  await api.notifications.create(`info:fill:${postId}`, {
+    type: 'basic',
+    iconUrl: api.runtime.getURL('icons/128.png'),
+    title: t('fillFailedTitle', LABELS[network] ?? network),
+    message: api.i18n.getMessage(`fillReason_${reason}`) || t('fillReason_noContentScript'),
+  }).catch(() => {});
 }
 
 export async function openAndFill(postId) {
@@ -50,7 +73,9 @@ export async function openAndFill(postId) {
   const project = ctx.store.get(`project:${post.projectId}`);
   const account = project?.networks?.find((n) => n.network === network);
   const tab = await api.tabs.create({ url: composeUrl(network, text, account), active: true });
-  return fillTab(tab.id, text, post.id);
+  const res = await fillTab(tab.id, text, post.id);
+  await reportFill(postId, network, res);
+  return res;
 }
 
 function parseId(notificationId) {
@@ -77,7 +102,12 @@ export async function onNotificationButton(notificationId, button) {
 }
 
 export async function onNotificationClick(notificationId) {
-  const { postId } = parseId(notificationId);
+  const { kind, postId } = parseId(notificationId);
+  // An information (saved, could not fill): nothing more to show than the notification itself.
+  if (kind === 'info') {
+    await api.notifications.clear(notificationId);
+    return;
+  }
   if (!postId) return;
   await api.tabs.create({ url: api.runtime.getURL(`reminder/reminder.html#id=${enc(postId)}`) });
   await api.notifications.clear(notificationId);

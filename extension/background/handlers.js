@@ -7,8 +7,10 @@ import { boot } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
 import { applyPatch, findPublished, withThread } from './posts.js';
+import { reschedule, restore } from './rearrange.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
+import { listInstances, removeInstance, syncInstances } from './instances.js';
 
 const postKey = (id) => `post:${id}`;
 const projectKey = (id) => `project:${id}`;
@@ -142,6 +144,15 @@ export const handlers = {
     return scheduleAt(ctx, post, slot.atMs, baseRevision);
   },
 
+  // Spread / shuffle / next free slots, previewed in the dashboard, and their undo.
+  async 'posts.reschedule'(msg) {
+    return reschedule(await boot(), msg);
+  },
+
+  async 'posts.restore'(msg) {
+    return restore(await boot(), msg);
+  },
+
   async 'project.save'({ project, baseRevision }) {
     const ctx = await boot();
     const now = Date.now();
@@ -206,12 +217,26 @@ export const handlers = {
     return saved.panels[host];
   },
 
+  // Mastodon instances granted at runtime (background/instances.js).
+  async 'instances.list'({ limits }) {
+    return listInstances({ limits: !!limits });
+  },
+
+  async 'instances.sync'() {
+    await syncInstances();
+    return listInstances();
+  },
+
+  async 'instances.remove'({ host }) {
+    return removeInstance(host);
+  },
+
   async 'import.run'(msg) {
     return runImport(await boot(), msg);
   },
 
-  async 'export.run'({ format }) {
-    return runExport(await boot(), format);
+  async 'export.run'({ format, zone }) {
+    return runExport(await boot(), format, zone);
   },
 
   // The content script saw the site publish: mark the matching post published

@@ -4,19 +4,45 @@
 import { api } from '../shared/api.js';
 import { StoreError } from './store.js';
 
-export async function runImport(ctx, { format, text, keepValid = false, zone }) {
+const DATE_ORDERS = new Set(['auto', 'dmy', 'mdy']);
+
+/** The project the rows go to: the one the user chose, else the default, else the first. */
+function targetProject(ctx, projectId) {
+  if (projectId !== undefined) {
+    const chosen = ctx.store.get(`project:${projectId}`);
+    if (!chosen) throw new StoreError('NotFound', `project ${projectId} does not exist`);
+    return chosen;
+  }
+  const wanted = ctx.store.settings()?.defaultProjectId;
+  return (wanted && ctx.store.get(`project:${wanted}`)) || ctx.store.projects()[0] || null;
+}
+
+export async function runImport(ctx, { format, text, keepValid = false, zone, projectId, networks, dateOrder = 'auto' }) {
   const now = Date.now();
-  const projectId = ctx.store.settings()?.defaultProjectId ?? ctx.store.projects()[0]?.id;
+  const project = targetProject(ctx, projectId);
+  if (networks !== undefined && !(networks.length <= 32 && networks.every((n) => typeof n === 'string'))) {
+    throw new StoreError('BadInput', 'networks must be a list of network ids');
+  }
+  if (!DATE_ORDERS.has(dateOrder)) throw new StoreError('BadInput', `unknown date order ${dateOrder}`);
   let parsed;
   if (format === 'json') parsed = ctx.core.importJson(text);
   // CSV rows have no ids: the core names them `<idPrefix><line>`, so each
   // import needs its own prefix or a second file's rows would be skipped as
-  // "already imported" (same line numbers).
-  else if (format === 'csv') parsed = ctx.core.parseCsv(text, { zone: zone ?? 'UTC', keepValid, nowMs: now, projectId, idPrefix: `csv-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}-` });
-  else throw new StoreError('BadInput', `unknown import format ${format}`);
+  // "already imported" (same line numbers). Rows without a networks column
+  // get the networks the user chose, else the project's.
+  else if (format === 'csv') {
+    parsed = ctx.core.parseCsv(text, {
+      zone: zone ?? 'UTC', keepValid, nowMs: now, projectId: project?.id ?? '', dateOrder,
+      networks: networks ?? (project?.networks ?? []).map((n) => n.network),
+      idPrefix: `csv-${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}-`,
+    });
+  } else throw new StoreError('BadInput', `unknown import format ${format}`);
   const errors = parsed.errors ?? [];
   const posts = parsed.posts ?? parsed.data?.posts ?? [];
-  if (errors.length && !keepValid) return { imported: 0, errors, total: posts.length + errors.length };
+  // Every row of the file counts in the total, whether it passed or not
+  // (it was "0 of 1" for a three-row file with one bad row).
+  const total = format === 'csv' ? parsed.rows : posts.length + errors.length;
+  if (errors.length && !keepValid) return { imported: 0, errors, total };
   // A backup restores its projects first, so the posts have somewhere to live.
   for (const project of parsed.data?.projects ?? []) {
     if (!ctx.store.get(`project:${project.id}`)) await ctx.store.write(`project:${project.id}`, { ...project, revision: 0 });
@@ -26,10 +52,18 @@ export async function runImport(ctx, { format, text, keepValid = false, zone }) 
   const progress = (done, total) => api.runtime.sendMessage({ type: 'import.progress', done, total }).catch(() => {});
   await ctx.store.insertPosts(fresh, progress, Infinity);
   for (const p of fresh) ctx.index.upsert(ctx.store.get(`post:${p.id}`) ?? p);
-  return { imported: fresh.length, skipped: posts.length - fresh.length, errors, total: posts.length + errors.length };
+  return { imported: fresh.length, skipped: posts.length - fresh.length, errors, total };
 }
 
-export async function runExport(ctx, format) {
+function browserZone() {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+export async function runExport(ctx, format, zone = browserZone()) {
   const posts = ctx.store.posts();
   const projects = ctx.store.projects();
   const stamp = new Date().toISOString().slice(0, 10);
@@ -40,9 +74,12 @@ export async function runExport(ctx, format) {
     case 'csv-publer':
     {
       // The core leaves out rows its own import would refuse and says which
-      // (notes): the page shows them, so nothing goes missing silently.
-      const { text, rows, notes } = ctx.core.exportCsv(posts, format.slice(4));
-      return { text, rows, notes, filename: `glider-${format.slice(4)}-${stamp}.csv`, mime: 'text/csv' };
+      // (notes): the page shows them, so nothing goes missing silently. Every
+      // date is in one zone, which the file name states too (Hootsuite's
+      // layout has no header to hold it).
+      const out = ctx.core.exportCsv(posts, format.slice(4), zone);
+      const place = out.zone.replace(/[^A-Za-z0-9_-]+/g, '-');
+      return { ...out, filename: `glider-${format.slice(4)}-${stamp}-${place}.csv`, mime: 'text/csv' };
     }
     case 'ics':
       return { text: ctx.core.exportIcs(posts, projects, Date.now()), filename: `glider-${stamp}.ics`, mime: 'text/calendar' };

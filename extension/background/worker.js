@@ -9,6 +9,7 @@ import { handlers } from './handlers.js';
 import { ALARM, reconcile } from './reminders.js';
 import { onNotificationButton, onNotificationClick } from './actions.js';
 import { createMenus, onMenuClick } from './menus.js';
+import { syncInstances } from './instances.js';
 
 const EXTENSION_ORIGIN = api.runtime.getURL('');
 
@@ -33,10 +34,12 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 
 api.runtime.onInstalled.addListener(() => {
   createMenus();
+  syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
 
 api.runtime.onStartup.addListener(() => {
+  syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
 
@@ -49,6 +52,10 @@ api.alarms.onAlarm.addListener(async (alarm) => {
 api.notifications.onButtonClicked.addListener((id, button) => onNotificationButton(id, button));
 api.notifications.onClicked.addListener((id) => onNotificationClick(id));
 api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
+// A Mastodon instance granted or revoked (our pages or the browser's own settings): its content script follows.
+const resync = () => syncInstances().catch((err) => console.error('Glider: instance scripts', err));
+api.permissions.onAdded.addListener(resync);
+api.permissions.onRemoved.addListener(resync);
 
 api.commands?.onCommand.addListener((command, tab) => {
   if (command === 'toggle-panel' && tab?.id !== undefined) {

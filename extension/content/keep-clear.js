@@ -9,18 +9,17 @@ const DIALOGS = '[role="dialog"], [role="alertdialog"], dialog[open], [aria-moda
 // A "dialog" covering nearly the whole window is an overlay; its composer and
 // Post button are protected one by one instead.
 const OVERLAY_SHARE = 0.85;
-const MAX_LABELLED = 400;
 
+// The site's own control that opens its closed composer: found by the
+// adapter (its opener selectors, else its opener label, shadow roots included).
 function openers(adapter, doc) {
-  const found = adapter.selectors?.opener ? queryAll(doc, adapter.selectors.opener) : [];
-  if (adapter.openerLabel) {
-    const candidates = [...doc.querySelectorAll('main [role="button"], [role="main"] [role="button"], main button, [role="main"] button')].slice(0, MAX_LABELLED);
-    for (const b of candidates) {
-      const name = (b.getAttribute('aria-label') ?? '').trim() || b.textContent.trim();
-      if (adapter.openerLabel.test(name)) found.push(b);
-    }
+  try {
+    const o = adapter.findOpener?.(doc);
+    return o ? [o] : [];
+  } catch {
+    // A broken opener lookup must not stop the panel from placing itself.
+    return [];
   }
-  return found;
 }
 
 // 2026-11: the page's reading column, as sites mark it
@@ -66,7 +65,8 @@ function hardBoxes(adapter, doc) {
   }
   for (const o of openers(adapter, doc)) els.add(o);
   const area = innerWidth * innerHeight;
-  for (const d of doc.querySelectorAll(DIALOGS)) {
+  // Shadow roots too: LinkedIn's share dialog lives in #interop-outlet's.
+  for (const d of queryAll(doc, DIALOGS)) {
     const r = d.getBoundingClientRect();
     if (r.width * r.height < OVERLAY_SHARE * area) els.add(d);
   }

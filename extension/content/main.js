@@ -28,15 +28,29 @@ function start() {
   // the panel then knows which post it holds (and never judges it against itself).
   let filled = null;
   const filledId = (text) => (filled && filled.text === text ? filled.postId : undefined);
+  // The site's own limits when the page states them (a Mastodon instance's character limit):
+  // the panel counts against them (the core's instanceLimit).
+  let limits = null;
+  let lastReady = null;
+  const ready = (status) => {
+    lastReady = { type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate, canOpen: !!status.opener };
+    send(limits ? { ...lastReady, limits } : lastReady);
+  };
   const tracker = new ComposerTracker(adapter, {
     onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) }),
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
     onStatus: (status) => {
-      panel.setLauncherAnchor(status.composer ? adapter.mountPoint(status.composer) : null);
-      send({ type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate });
+      // No composer but the site's opener of a closed composer: the launcher sits by the opener.
+      const mount = status.composer ? adapter.mountPoint(status.composer) : status.opener ? { anchor: status.opener, where: 'afterend', beside: true } : null;
+      panel.setLauncherAnchor(mount);
+      ready(status);
     },
   });
   tracker.start();
+  adapter.limits?.().then((l) => {
+    limits = l;
+    if (lastReady) send({ ...lastReady, limits });
+  }, () => {});
 
   const extensionOrigin = api.runtime.getURL('');
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -68,19 +82,25 @@ function start() {
         return { ok: true, found: !!composer, network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) };
       }
       case 'composer.insert': {
+        // Finds the composer, or opens it with the site's own opener (closed dialogs), then
+        // inserts and reads back: { ok, technique, text, verified, opened, reason? } (docs/ADAPTERS.md).
         const composer = tracker.current() ?? tracker.rescan();
-        if (!composer) return { ok: false, reason: 'noComposer', network: adapter.id };
-        const result = await adapter.insert(composer, msg.text, { replace: msg.replace ?? true });
+        const opts = { replace: msg.replace ?? true, composer, ...(msg.title !== undefined ? { title: msg.title } : {}) };
+        const result = await adapter.fill(msg.text, opts);
+        // The composer that took the text (it may have just been opened).
+        const target = tracker.rescan() ?? composer;
         filled = result.ok && msg.postId ? { postId: msg.postId, text: result.text } : null;
         // The editor reported its change while the text went in, before we knew the post: say it again with the id.
         if (filled) send({ type: 'composer.changed', network: adapter.id, text: result.text, postId: msg.postId });
-        return { ...result, network: adapter.id, postEnabled: await postEnabled(composer) };
+        return { ...result, network: adapter.id, postEnabled: result.ok && target ? await postEnabled(target) : null };
       }
       case 'page.posts':
         return { ok: true, network: adapter.id, posts: adapter.visiblePosts(document).slice(0, 500) };
       case 'adapter.status': {
-        const { composer, count, needsUpdate } = tracker.status();
-        return { ok: true, network: adapter.id, found: !!composer, composers: count, needsUpdate, panel: panel.state() };
+        const { composer, opener, count, needsUpdate } = tracker.status();
+        // Per-site limits the page states (a Mastodon instance's own character limit), if any.
+        const limits = (await adapter.limits?.().catch(() => null)) ?? null;
+        return { ok: true, network: adapter.id, found: !!composer, composers: count, needsUpdate, canOpen: !!opener, limits, panel: panel.state() };
       }
       case 'panel.toggle':
         panel.toggle(msg.open);

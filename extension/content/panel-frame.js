@@ -1,29 +1,28 @@
 // The panel is an extension page in an iframe, so the host page can neither
-// read it nor see its keystrokes. Our launcher, the frame and its slim tab
-// live in a closed shadow root attached to our own host element: the page's
-// CSS cannot restyle them and its scripts cannot reach them through
-// `shadowRoot`. Nothing is inserted inside the site's own (React-managed)
-// trees; the launcher floats over the composer's mount point instead.
+// read it nor see its keystrokes. The frame and its slim tab live in a
+// closed shadow root attached to our own host element at the end of the
+// document: the page's CSS cannot restyle them and its scripts cannot reach
+// them through `shadowRoot`. The launcher (launcher.js) has a host of its own
+// beside the composer, so the keyboard reaches it.
 //
 // Where the open panel sits is decided by placement.js against the boxes the
 // user must keep reaching (keep-clear.js): a free column at the preferred
 // edge, else the page narrowed to dock beside it, else a slim tab. It is
 // re-decided when the page changes (a dialog opens, the window resizes).
 import { api, t } from '../shared/api.js';
+import { Launcher } from './launcher.js';
 import { MARGIN, dockWidth, floatColumn, freeBand, tabSpot } from './placement.js';
 
 const STYLE = `
   :host { all: initial; }
-  .launcher { position: fixed; z-index: 2147483646; width: 28px; height: 28px; border-radius: 8px;
-    border: 0; padding: 0; cursor: pointer; background: #2563eb center/18px no-repeat; box-shadow: 0 1px 4px #0004; }
-  .launcher[hidden], .frame[hidden], .tab[hidden] { display: none; }
+  .frame[hidden], .tab[hidden] { display: none; }
   .frame { position: fixed; z-index: 2147483647; border: 0; border-radius: 12px; box-shadow: 0 8px 32px #0005;
     background: transparent; color-scheme: normal; }
   .tab { position: fixed; z-index: 2147483647; border: 0; margin: 0; padding: 8px 0; cursor: pointer; color: #fff;
     background: #2563eb; box-shadow: 0 1px 6px #0005; font: 600 12px/1 system-ui, sans-serif; writing-mode: vertical-rl;
     display: flex; align-items: center; justify-content: center; gap: 6px; }
   .tab.right { border-radius: 8px 0 0 8px; } .tab.left { border-radius: 0 8px 8px 0; }
-  .launcher:focus-visible, .tab:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+  .tab:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 `;
 
 // Re-check this often while open: a site may show a dialog by toggling a class.
@@ -34,7 +33,12 @@ export class PanelFrame {
   constructor(network, onChange = () => {}, protect = () => ({ hard: [], soft: [] })) {
     this.network = network;
     this.onChange = onChange;
-    this.protect = protect;
+    // The site's boxes, plus our own launcher: the way back to the panel stays reachable too.
+    this.protect = () => {
+      const boxes = protect();
+      const own = this.launcher.rect();
+      return own ? { ...boxes, hard: [...boxes.hard, own] } : boxes;
+    };
     this.side = 'right';
     this.wantOpen = false;
     this.forced = false; // the user opened it from the tab although it covers something
@@ -44,13 +48,7 @@ export class PanelFrame {
     const root = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = STYLE;
-    this.launcher = document.createElement('button');
-    this.launcher.className = 'launcher';
-    this.launcher.hidden = true;
-    this.launcher.title = t('launcherLabel');
-    this.launcher.setAttribute('aria-label', t('launcherLabel'));
-    this.launcher.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
-    this.launcher.addEventListener('click', () => this.toggle());
+    this.launcher = new Launcher(() => this.toggle());
     this.tab = document.createElement('button');
     this.tab.className = 'tab';
     this.tab.hidden = true;
@@ -59,19 +57,15 @@ export class PanelFrame {
     this.tab.setAttribute('aria-label', t('panelTabLabel'));
     this.tab.addEventListener('click', () => this.peek());
     this.frame = null;
-    root.append(style, this.launcher, this.tab);
+    root.append(style, this.tab);
     this.root = root;
-    this.anchor = null;
     document.documentElement.append(this.host);
     const soon = () => this.schedule();
-    addEventListener('scroll', () => {
-      this.placeLauncher();
-      soon();
-    }, { passive: true, capture: true });
+    // The launcher follows its anchor by itself (launcher.js); the panel re-places on page changes.
+    addEventListener('scroll', soon, { passive: true, capture: true });
     addEventListener('resize', () => {
       this.undock();
       this.layout = null;
-      this.placeLauncher();
       soon();
     }, { passive: true });
     // Leaving the panel may let it step aside it was kept from while typing.
@@ -119,6 +113,7 @@ export class PanelFrame {
     this.wantOpen = open;
     this.forced = false;
     this.layout = null;
+    this.launcher.setExpanded(open);
     if (open) {
       this.observer.observe(document.documentElement, { childList: true, subtree: true });
       this.timer ??= setInterval(() => this.relayout(), RECHECK_MS);
@@ -254,17 +249,7 @@ export class PanelFrame {
 
   /** `mount` is the adapter's `{ anchor, where }`, or null when there is no composer. */
   setLauncherAnchor(mount) {
-    this.anchor = mount?.anchor ?? null;
-    this.placeLauncher();
+    this.launcher.setMount(mount);
     this.schedule();
-  }
-
-  placeLauncher() {
-    const anchor = this.anchor?.isConnected ? this.anchor : null;
-    this.launcher.hidden = !anchor;
-    if (!anchor) return;
-    const r = anchor.getBoundingClientRect();
-    this.launcher.style.top = `${Math.max(4, r.top + 4)}px`;
-    this.launcher.style.left = `${Math.max(4, r.right - 34)}px`;
   }
 }

@@ -1,6 +1,8 @@
 // Tracks the site's composer across SPA navigation: finds it, watches it
 // through the adapter, and tears everything down with one AbortSignal when
-// the composer goes away or the URL changes.
+// the composer goes away or the URL changes. With no composer it tracks the
+// site's opener of a closed composer dialog, if the page has one.
+import { composedContains, deepActiveElement } from '../adapters/lib/dom.js';
 
 // How long a page that should have a composer may go without one before we
 // tell the user the adapter needs an update (sites render lazily).
@@ -15,6 +17,7 @@ export class ComposerTracker {
     this.href = location.href;
     this.since = Date.now();
     this.needsUpdate = false;
+    this.opener = null;
     this.pending = false;
   }
 
@@ -42,7 +45,8 @@ export class ComposerTracker {
 
   status() {
     const count = this.adapter.findComposers(document).length;
-    return { composer: this.current(), count, needsUpdate: this.needsUpdate };
+    const composer = this.current();
+    return { composer, opener: composer ? null : this.adapter.findOpener?.(document) ?? null, count, needsUpdate: this.needsUpdate };
   }
 
   rescan() {
@@ -53,13 +57,17 @@ export class ComposerTracker {
     }
     const found = this.adapter.findComposers(document);
     // Prefer the composer the user is typing in (replies, dialogs), else the first.
-    const active = found.find((el) => el === document.activeElement || el.contains(document.activeElement)) ?? found[0] ?? null;
+    const focused = deepActiveElement(document);
+    const active = found.find((el) => focused && composedContains(el, focused)) ?? found[0] ?? null;
+    // A closed dialog composer: the site's opener is there, Glider can open it (not "needs update").
+    const opener = active ? null : this.adapter.findOpener?.(document) ?? null;
     const url = new URL(location.href);
-    const needsUpdate = !active && this.adapter.expectsComposer(url) && Date.now() - this.since > NEEDS_UPDATE_AFTER_MS;
-    if (active === this.composer && needsUpdate === this.needsUpdate) return active;
+    const needsUpdate = !active && !opener && this.adapter.expectsComposer(url) && Date.now() - this.since > NEEDS_UPDATE_AFTER_MS;
+    if (active === this.composer && opener === this.opener && needsUpdate === this.needsUpdate) return active;
     this.needsUpdate = needsUpdate;
+    this.opener = opener;
     if (active !== this.composer) this.attach(active);
-    this.callbacks.onStatus({ composer: active, count: found.length, needsUpdate });
+    this.callbacks.onStatus({ composer: active, opener, count: found.length, needsUpdate });
     return active;
   }
 

@@ -8,6 +8,17 @@ import { networkColour, networkLabel } from './lib/networks.js';
 import { planTime } from './lib/store.js';
 import { addDays, dateKey, formatDate, formatTime, minuteToHm, partsIn } from './lib/time.js';
 
+/**
+ * A cell: a drop target, and (one tab stop for the whole grid, arrows move
+ * between cells) the place to create a post with Enter or a click.
+ */
+function cell(classes, date, hour, label, children) {
+  return el('div', {
+    class: classes, testid: 'calendar-cell', role: 'gridcell', tabindex: -1, 'aria-label': t('dashNewPostAt', label),
+    dataset: hour === undefined ? { date } : { date, hour },
+  }, children);
+}
+
 /** Statuses shown on the plan, and those that can be moved on it. */
 export const SHOWN = new Set(['scheduled', 'missed', 'published', 'expired']);
 export const MOVABLE = new Set(['scheduled', 'missed']);
@@ -66,9 +77,8 @@ export function weekGrid({ start, zone, byDay, todayKey }) {
     for (const day of days) {
       const key = dateKey(day);
       const items = (byDay.get(key) ?? []).filter((x) => x.hour === hour);
-      grid.append(el('div', {
-        class: key === todayKey ? 'cal-cell today' : 'cal-cell', testid: 'calendar-cell', role: 'gridcell', dataset: { date: key, hour },
-      }, items.map((x) => calendarItem(x, zone))));
+      const label = `${formatDate(day, 'long')} ${minuteToHm(hour * 60)}`;
+      grid.append(cell(key === todayKey ? 'cal-cell today' : 'cal-cell', key, hour, label, items.map((x) => calendarItem(x, zone))));
     }
   }
   return grid;
@@ -85,9 +95,9 @@ export function monthGrid({ anchor, zone, byDay, todayKey, weekStart }) {
     const day = addDays(start, i);
     const key = dateKey(day);
     const classes = ['cal-cell', day.m === anchor.m ? '' : 'other', key === todayKey ? 'today' : ''].filter(Boolean).join(' ');
-    grid.append(el('div', { class: classes, testid: 'calendar-cell', role: 'gridcell', dataset: { date: key } },
-      el('span', { class: 'cal-daynum', text: String(day.d) }),
-      (byDay.get(key) ?? []).map((x) => calendarItem(x, zone))));
+    grid.append(cell(classes, key, undefined, formatDate(day, 'long'), [
+      el('span', { class: 'cal-daynum', text: String(day.d), 'aria-hidden': 'true' }),
+      (byDay.get(key) ?? []).map((x) => calendarItem(x, zone))]));
   }
   return grid;
 }

@@ -14,7 +14,7 @@ import {
   addDays, BROWSER_ZONE, dateKey, formatDate, formatDateTime, HOUR, parseDateKey, partsIn, startOfWeek, today, toUtc,
 } from './lib/time.js';
 
-const view = { mode: 'week', anchor: null, projectId: '', focusId: null, busy: false };
+const view = { mode: 'week', anchor: null, projectId: '', focusId: null, busy: false, shown: '', cell: null };
 let root;
 let body;
 let openEditor = () => {};
@@ -72,12 +72,18 @@ export function renderCalendar() {
   const grid = view.mode === 'week'
     ? weekGrid({ start: startOfWeek(view.anchor, weekStart()), zone: z, byDay, todayKey })
     : monthGrid({ anchor: view.anchor, zone: z, byDay, todayKey, weekStart: weekStart() });
-  const scrollTop = body.querySelector('.cal-scroll')?.scrollTop;
+  // The scroll position is kept only across refreshes of the same view: the
+  // week view's 08:00 offset hid the month view's first week.
+  const shown = `${view.mode}|${dateKey(view.anchor)}|${view.projectId}`;
+  const cellHadFocus = document.activeElement?.dataset?.testid === 'calendar-cell';
+  const scrollTop = shown === view.shown ? body.querySelector('.cal-scroll')?.scrollTop : undefined;
+  view.shown = shown;
   clear(body).append(toolbar(), legend(), el('div', { class: 'cal-scroll', testid: 'calendar-body' }, grid));
   const scroller = body.querySelector('.cal-scroll');
-  // Keep the scroll position across refreshes; start the week view at 08:00.
   if (scrollTop !== undefined) scroller.scrollTop = scrollTop;
   else if (view.mode === 'week') scroller.scrollTop = (grid.querySelector('[data-hour="8"]')?.offsetTop ?? 0) - 40;
+  else scroller.scrollTop = 0;
+  rovingCell(grid, cellHadFocus);
   root.dataset.mode = view.mode;
   root.dataset.anchor = dateKey(view.anchor);
   if (view.focusId) {
@@ -156,6 +162,60 @@ async function move(id, target) {
   }
 }
 
+const cellSelector = (date, hour) => `[data-testid="calendar-cell"][data-date="${date}"]${hour === undefined ? '' : `[data-hour="${hour}"]`}`;
+
+/** One tab stop in the grid: the remembered cell, else today at 09:00 (or today), else the first. */
+function rovingCell(grid, focus) {
+  const wanted = view.cell && grid.querySelector(cellSelector(view.cell.date, view.mode === 'week' ? view.cell.hour ?? 9 : undefined));
+  const todayKey = dateKey(today(zone()));
+  const target = wanted ?? grid.querySelector(cellSelector(todayKey, view.mode === 'week' ? 9 : undefined)) ?? grid.querySelector('[data-testid="calendar-cell"]');
+  if (!target) return;
+  target.tabIndex = 0;
+  if (focus) target.focus();
+}
+
+/** Arrow keys move between cells (day by day; hour by hour or week by week); Enter creates a post there. */
+function onCellKey(e) {
+  const cellNode = e.target instanceof Element && e.target.dataset.testid === 'calendar-cell' ? e.target : null;
+  if (!cellNode) return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    createAt(cellNode);
+    return;
+  }
+  const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
+  if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
+  e.preventDefault();
+  const date = parseDateKey(cellNode.dataset.date);
+  let hour = cellNode.dataset.hour === undefined ? undefined : Number(cellNode.dataset.hour) + step[1];
+  let day = addDays(date, step[0] + (hour === undefined ? 7 * step[1] : 0));
+  if (hour !== undefined && (hour < 0 || hour > 23)) {
+    day = addDays(date, hour < 0 ? -1 : 1);
+    hour = (hour + 24) % 24;
+  }
+  const next = body.querySelector(cellSelector(dateKey(day), hour));
+  view.cell = { date: dateKey(day), hour };
+  if (next) {
+    cellNode.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  } else {
+    // Off the grid: show the next (or previous) week or month with that cell.
+    view.anchor = day;
+    renderCalendar();
+    body.querySelector(cellSelector(dateKey(day), hour))?.focus();
+  }
+}
+
+/** A new post planned at a cell's day and hour (09:00 on a month day). */
+function createAt(cellNode) {
+  const d = parseDateKey(cellNode.dataset.date);
+  if (!d) return;
+  const hour = cellNode.dataset.hour === undefined ? 9 : Number(cellNode.dataset.hour);
+  view.cell = { date: cellNode.dataset.date, hour: cellNode.dataset.hour === undefined ? undefined : hour };
+  openEditor(null, { at: toUtc({ ...d, h: hour, min: 0 }, zone()), projectId: view.projectId || undefined });
+}
+
 /** Keys for the calendar when focus is not on an item (items handle their own). */
 export function calendarKey(e) {
   const step = { ArrowLeft: -1, ArrowRight: 1, PageUp: -1, PageDown: 1 }[e.key];
@@ -181,12 +241,11 @@ export function initCalendar(section, editor) {
     },
     mode: () => view.mode,
   });
-  // Double-click an empty cell: a new post planned at that day and hour.
-  body.addEventListener('dblclick', (e) => {
-    const cell = e.target instanceof Element ? e.target.closest('[data-testid="calendar-cell"]') : null;
-    if (!cell || e.target.closest('[data-testid="calendar-item"]')) return;
-    const d = parseDateKey(cell.dataset.date);
-    const hour = cell.dataset.hour === undefined ? 9 : Number(cell.dataset.hour);
-    if (d) openEditor(null, { at: toUtc({ ...d, h: hour, min: 0 }, zone()), projectId: view.projectId || undefined });
+  // A click on a cell (not on an item): a new post planned at that day and hour.
+  body.addEventListener('click', (e) => {
+    const cellNode = e.target instanceof Element ? e.target.closest('[data-testid="calendar-cell"]') : null;
+    if (!cellNode || e.target.closest('[data-testid="calendar-item"]')) return;
+    createAt(cellNode);
   });
+  body.addEventListener('keydown', onCellKey);
 }

@@ -50,6 +50,7 @@ function row(prefix, post, cfg) {
       })),
       el('span', { class: `badge status-${post.status}`, testid: `${prefix}-item-status`, text: t(`dashStatus_${post.status}`) })),
     el('p', { class: 'post-text', testid: `${prefix}-item-text`, text: post.text, tabindex: 0, onclick: () => cfg.open(post), onkeydown: (e) => e.key === 'Enter' && cfg.open(post) }),
+    post.links?.length ? el('p', { class: 'post-links', testid: `${prefix}-item-links`, text: post.links.join('  ') }) : null,
     el('div', { class: 'row-actions' }, cfg.actions(post)));
 }
 

@@ -1,7 +1,7 @@
 // Dashboard (options page): calendar, queue, drafts, archive, projects,
 // settings, import/export. Every write goes to the worker; views re-render
 // from the store after each refresh.
-import { t, localize } from '../shared/api.js';
+import { localize } from '../shared/api.js';
 import { initArchive } from './archive.js';
 import { calendarKey, initCalendar, renderCalendar } from './calendar.js';
 import { initDrafts } from './drafts.js';
@@ -14,7 +14,7 @@ import { initProjects, renderProjects } from './projects.js';
 import { initQueue } from './queue.js';
 import { applyTheme, initSettings, renderSettings } from './settings.js';
 import { installShortcuts } from './shortcuts.js';
-import { initTransfer } from './transfer.js';
+import { initTransfer, renderImportCard } from './transfer.js';
 
 const TABS = ['calendar', 'queue', 'drafts', 'archive', 'projects', 'settings', 'transfer'];
 let current = 'calendar';
@@ -42,6 +42,7 @@ function renderView(tab) {
   if (tab === 'calendar') renderCalendar();
   else if (tab === 'projects') renderProjects();
   else if (tab === 'settings') renderSettings();
+  else if (tab === 'transfer') renderImportCard();
   else lists[tab]?.refresh();
 }
 
@@ -85,7 +86,6 @@ subscribe(() => {
   if (loadFailed) hideError();
   loadFailed = false;
   main.dataset.state = 'ready';
-  byTestId('core-version').textContent = store.coreVersion ? t('coreVersion', store.coreVersion) : '';
   applyTheme(store.settings?.theme);
   renderView(current);
 });

@@ -8,7 +8,7 @@ import { explainScheduleError } from './lib/conflicts.js';
 import { byTestId, clear, el, field, options } from './lib/dom.js';
 import { describeError } from './lib/errors.js';
 import { networkColour, networkLabel, networks } from './lib/networks.js';
-import { toast } from './lib/notify.js';
+import { showError, toast } from './lib/notify.js';
 import { defaultProjectId, newId, projectById, refresh, store } from './lib/store.js';
 import { BROWSER_ZONE, fromLocalInput, toLocalInput } from './lib/time.js';
 
@@ -28,8 +28,10 @@ function build() {
       el('h2', { id: 'editor-title', testid: 'editor-title' }),
       field('dashProject', el('select', { testid: 'editor-project', onchange: onProjectChange })),
       el('fieldset', { class: 'chips' }, el('legend', { i18n: 'dashNetworks' }), el('div', { testid: 'editor-networks', class: 'chip-list' })),
-      el('textarea', { testid: 'editor-text', rows: 8, placeholder: t('draftPlaceholder'), oninput: renderCounters }),
+      el('textarea', { testid: 'editor-text', rows: 8, placeholder: t('draftPlaceholder'), 'aria-label': t('dashText'), oninput: renderCounters }),
       el('div', { testid: 'editor-counters', class: 'counters' }),
+      // Links travel with the post (CSV imports carry them in their own column).
+      field('dashLinksOnePerLine', el('textarea', { testid: 'editor-links', rows: 2, class: 'links', spellcheck: 'false', placeholder: 'https://…' }), { class: 'wide' }),
       el('div', { class: 'row' },
         field('dashScheduledAt', el('input', { type: 'datetime-local', testid: 'editor-time' })),
         field('dashExpiresAt', el('input', { type: 'datetime-local', testid: 'editor-expires' })),
@@ -39,6 +41,7 @@ function build() {
         el('button', { type: 'button', testid: 'editor-save', class: 'primary', i18n: 'dashSave', onclick: () => act(save) }),
         el('button', { type: 'button', testid: 'editor-schedule', i18n: 'dashSchedule', onclick: () => act(schedule) }),
         el('button', { type: 'button', testid: 'editor-queue', i18n: 'addToQueue', onclick: () => act(addToQueue) }),
+        el('button', { type: 'button', testid: 'editor-open-fill', i18n: 'dashOpenFillNow', title: t('dashOpenFillHelp'), onclick: () => act(openFillNow) }),
         el('span', { class: 'spacer' }),
         el('button', { type: 'button', testid: 'editor-delete', class: 'danger', i18n: 'dashDelete', onclick: () => act(remove) }),
         el('button', { type: 'button', testid: 'editor-close', i18n: 'close', onclick: () => dialog.close() }))));
@@ -107,11 +110,19 @@ async function act(fn) {
   }
 }
 
+/** The links box: one web address per line; anything else is refused by name. */
+function formLinks() {
+  const links = [...new Set($('editor-links').value.split(/\s+/).map((l) => l.trim()).filter(Boolean))];
+  const bad = links.find((l) => !/^https?:\/\/[^/\s]/i.test(l));
+  if (bad) throw Object.assign(new Error(t('dashBadLink', bad)), { variant: 'BadInput' });
+  return links;
+}
+
 /** The post as the form describes it (not yet saved). */
 function formPost() {
   const projectId = $('editor-project').value;
   const zone = zoneFor(projectId);
-  const post = { ...current, text: $('editor-text').value, projectId, networks: selectedNetworks(), updatedAt: Date.now() };
+  const post = { ...current, text: $('editor-text').value, projectId, networks: selectedNetworks(), links: formLinks(), updatedAt: Date.now() };
   const expires = fromLocalInput($('editor-expires').value, zone);
   if (expires === null) delete post.expiresAt;
   else post.expiresAt = expires;
@@ -175,6 +186,19 @@ async function addToQueue() {
   dialog.close();
 }
 
+/**
+ * Save, then open the network's composer with the text (what the reminder's
+ * "Open & fill" does). Not awaited: the worker waits for the new tab's
+ * composer to take the text, which can take seconds.
+ */
+async function openFillNow() {
+  await save({ quiet: true });
+  call('reminder.openFill', { id: current.id }).catch((err) => showError(err));
+  await refresh();
+  toast(t('dashOpenedFill'));
+  dialog.close();
+}
+
 async function remove() {
   if (isNew) return;
   const button = $('editor-delete');
@@ -208,6 +232,7 @@ export function openEditor(post, preset = {}) {
   const nets = post?.networks ?? preset.networks ?? projectById(projectId)?.networks.map((n) => n.network) ?? [];
   renderNetworks(nets);
   $('editor-text').value = current.text;
+  $('editor-links').value = (current.links ?? []).join('\n');
   $('editor-time').value = toLocalInput(preset.at ?? current.scheduledAt, zone);
   $('editor-expires').value = toLocalInput(current.expiresAt, zone);
   $('editor-zone').textContent = zone;

@@ -9,15 +9,41 @@ import { byTestId, el, field } from './lib/dom.js';
 import { describeError } from './lib/errors.js';
 import { networkColour, networks } from './lib/networks.js';
 import { toast } from './lib/notify.js';
-import { newId, refresh } from './lib/store.js';
-import { allZones, BROWSER_ZONE, validZone } from './lib/time.js';
+import { newId, refresh, store } from './lib/store.js';
+import { BROWSER_ZONE } from './lib/time.js';
+import { isKnownZone, zonePicker } from './zone-picker.js';
+
+// Distinct on a white and a dark page, far apart in hue; a new project takes
+// the first one no project uses yet (they all started as the same blue).
+const PALETTE = ['#2563eb', '#db2777', '#16a34a', '#ea580c', '#7c3aed', '#0891b2', '#ca8a04', '#dc2626', '#4f46e5', '#0d9488', '#9333ea', '#65a30d'];
+
+/** The first palette colour no project uses, else a hue no palette colour is near. */
+export function nextColour(projects = store.projects) {
+  const used = new Set(projects.map((p) => String(p.color).toLowerCase()));
+  const free = PALETTE.find((c) => !used.has(c));
+  if (free) return free;
+  // Golden-angle hues: every further project still differs from the last ones.
+  const hue = Math.round((projects.length * 137.508) % 360);
+  const [r, g, b] = hslToRgb(hue, 0.65, 0.45);
+  return `#${[r, g, b].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}
+
+function hslToRgb(h, s, l) {
+  const k = (n) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n) => Math.round(255 * (l - a * Math.max(-1, Math.min(k(n) - 3, 9 - k(n), 1))));
+  return [f(0), f(8), f(4)];
+}
 
 /** Build the form for `project` (null: a new one). `onDone(id|null)` after save or delete. */
 export function projectForm(project, onDone) {
   const isNew = !project;
   const now = Date.now();
-  const base = project ?? { id: newId('project'), name: '', color: '#4f7cff', timeZone: BROWSER_ZONE, networks: [], slots: {}, rules: [], createdAt: now, updatedAt: now, revision: 0 };
+  const base = project ?? { id: newId('project'), name: '', color: nextColour(), timeZone: BROWSER_ZONE, networks: [], slots: {}, rules: [], createdAt: now, updatedAt: now, revision: 0 };
   const accounts = new Map((base.networks ?? []).map((a) => [a.network, a]));
+  // A network with slots is one the project posts to (the first project
+  // starts with slots on every network and no network ticked).
+  for (const network of Object.keys(base.slots ?? {})) if (!accounts.has(network)) accounts.set(network, { network, label: '' });
 
   const netList = el('div', { class: 'chip-list', testid: 'project-networks' });
   const checked = () => [...netList.querySelectorAll('[data-testid="project-network"]:checked')].map((i) => i.dataset.network);
@@ -36,15 +62,14 @@ export function projectForm(project, onDone) {
       el('input', { type: 'text', class: 'account', testid: 'project-account', dataset: { network: n.id }, placeholder: t('dashAccount'), value: accounts.get(n.id)?.label ?? '' })));
   }
 
-  const zones = el('datalist', { id: 'zone-list' }, allZones().map((z) => el('option', { value: z })));
+  const zone = zonePicker({ testid: 'project-zone', value: base.timeZone, label: t('dashTimeZone') });
   const status = el('p', { testid: 'project-status', class: 'status', role: 'status' });
   const form = el('form', { testid: 'project-form', class: 'project-form', novalidate: true, dataset: { id: base.id } },
     el('h2', { i18n: isNew ? 'dashNewProject' : 'dashEditProject' }),
     el('div', { class: 'row' },
       field('dashProjectName', el('input', { type: 'text', testid: 'project-name', required: true, maxlength: 200, value: base.name })),
       field('dashColour', el('input', { type: 'color', testid: 'project-color', value: base.color })),
-      field('dashTimeZone', el('input', { type: 'text', testid: 'project-zone', list: 'zone-list', required: true, value: base.timeZone, spellcheck: false })),
-      zones),
+      el('label', { class: 'field' }, el('span', { i18n: 'dashTimeZone' }), zone.node)),
     el('fieldset', {}, el('legend', { i18n: 'dashNetworks' }), netList),
     slots.node,
     rules.node,
@@ -61,11 +86,12 @@ export function projectForm(project, onDone) {
     status.classList.add('warn');
   }
 
-  function collect() {
+  async function collect() {
     const name = byTestId('project-name', form).value.trim();
-    const timeZone = byTestId('project-zone', form).value.trim();
+    const timeZone = zone.value();
     if (!name) return fail(t('dashNameRequired'));
-    if (!validZone(timeZone)) return fail(t('dashBadZone', timeZone));
+    // Only zones the core schedules in: the picker's list.
+    if (!(await isKnownZone(timeZone))) return fail(t('dashBadZone', timeZone));
     const nets = checked().map((network) => {
       const label = form.querySelector(`[data-testid="project-account"][data-network="${CSS.escape(network)}"]`).value.trim();
       return { ...(accounts.get(network) ?? {}), network, label };
@@ -79,7 +105,7 @@ export function projectForm(project, onDone) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     status.classList.remove('warn');
-    const next = collect();
+    const next = await collect();
     if (!next) return;
     try {
       await call('project.save', isNew ? { project: next } : { project: next, baseRevision: base.revision ?? 0 });

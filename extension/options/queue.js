@@ -2,7 +2,10 @@
 // by project, network, status, and searchable.
 import { call } from '../shared/rpc.js';
 import { action, createListView } from './listview.js';
+import { el } from './lib/dom.js';
+import { showError } from './lib/notify.js';
 import { planTime } from './lib/store.js';
+import { openRearrange } from './rearrange.js';
 
 const byTime = (a, b) => (planTime(a) ?? Infinity) - (planTime(b) ?? Infinity) || a.id.localeCompare(b.id);
 
@@ -22,8 +25,13 @@ export function initQueue(section, openEditor) {
     sort: byTime,
     emptyKey: 'dashQueueEmpty',
     open: (post) => openEditor(post),
+    top: () => [el('button', { type: 'button', testid: 'queue-rearrange', i18n: 'dashRearrangeButton', onclick: () => openRearrange(section.querySelector('[data-testid="queue-filter-project"]')?.value) })],
     actions: (post) => [
       action('queue-edit', 'dashEdit', async () => openEditor(post)),
+      // Not awaited: the worker waits for the new tab's composer to take the text.
+      action('queue-open-fill', 'dashOpenFillNow', async () => {
+        call('reminder.openFill', { id: post.id }).catch(showError);
+      }, { done: 'dashOpenedFill' }),
       post.status === 'scheduled' || post.status === 'missed'
         ? action('queue-mark-published', 'dashMarkPublished', () => call('post.markPublished', { id: post.id }), { done: 'dashMarkedPublished' })
         : null,

@@ -1,6 +1,6 @@
 // Settings: default project, reminder lead, snooze length, theme, first day
 // of the week. Saved through the worker (`settings.save`).
-import { t } from '../shared/api.js';
+import { api, t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
 import { byTestId, clear, el, field, options } from './lib/dom.js';
 import { describeError } from './lib/errors.js';
@@ -9,6 +9,7 @@ import { refresh, store } from './lib/store.js';
 
 const WEEKDAYS = ['dashMon', 'dashTue', 'dashWed', 'dashThu', 'dashFri', 'dashSat', 'dashSun'];
 let form;
+let about;
 let dirty = false;
 
 /** Light/dark follow the system unless the user picked one (the CSS reads data-theme). */
@@ -68,6 +69,8 @@ async function save(e) {
 export function renderSettings() {
   applyTheme(store.settings?.theme);
   if (form && !dirty) build();
+  // The version lives here, not in a footer on every view: it is for bug reports.
+  about.querySelector('[data-testid="about-version"]').textContent = t('dashAboutVersion', api.runtime.getManifest().version, store.coreVersion || '?');
 }
 
 export function initSettings(section) {
@@ -75,5 +78,9 @@ export function initSettings(section) {
   form.addEventListener('input', () => {
     dirty = true;
   });
-  section.append(form);
+  about = el('section', { class: 'card about', testid: 'about' },
+    el('h2', { i18n: 'dashAbout' }),
+    el('p', { testid: 'about-version' }),
+    el('p', { class: 'muted', i18n: 'dashAboutText' }));
+  section.append(form, about);
 }

@@ -2,13 +2,13 @@
 // delete, and the keyboard. Every write goes through the worker and is
 // shown as done only once acknowledged (i.e. storage.local has it); every
 // action ends in a toast that says what happened.
-import { t } from '../shared/api.js';
+import { api, t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
 import { isDirty, isPlanned, loadPost } from './header.js';
 import { addToQueue, scheduleAt } from './plan.js';
 import { explain, revert, save } from './store.js';
 import { threadParts } from './meters.js';
-import { $, ask, cancelAsk, editorRef as editor, fmt, networkLabel, state, toContent, toast } from './ui.js';
+import { $, ask, cancelAsk, countOptions, editorRef as editor, fmt, networkLabel, state, toContent, toast } from './ui.js';
 
 async function copyText(text) {
   try {
@@ -35,6 +35,15 @@ const copyAction = (text) => ({
 });
 
 /**
+ * What went wrong, from the adapter's stable reason code (docs/ADAPTERS.md):
+ * `fillReason_<code>` says what to do (open the composer, the chat, paste by hand).
+ */
+function failureText(reason) {
+  const known = /^[A-Za-z]+$/.test(reason ?? '') ? api.i18n.getMessage(`fillReason_${reason}`) : '';
+  return known || t('insertNotTaken');
+}
+
+/**
  * Write `text` into the site's composer and say what really happened: the
  * adapter reports ok only after reading the editor back; the content script
  * adds whether the site's Post control accepts it now.
@@ -46,10 +55,9 @@ async function insertText(text, { part = null } = {}) {
   const res = await toContent({ type: 'composer.insert', text, replace: true });
   if (!res) return toast(t('insertNoPage'), { kind: 'error', action: copyAction(text) });
   if (!res.ok) {
-    const reason = res.reason === 'noComposer' ? t('insertNoComposer') : res.reason === 'noOpener' ? t('insertNoOpener') : t('insertNotTaken');
-    return toast(reason, { kind: 'error', action: copyAction(text) });
+    return toast(failureText(res.reason), { kind: 'error', action: copyAction(text) });
   }
-  const count = state.core.countText(text, state.network, null);
+  const count = state.core.countText(text, state.network, countOptions());
   if (count.over) {
     const parts = threadParts(text);
     return toast(t('insertedButOver', networkLabel(state.network), count.count - count.limit, count.limit), {

@@ -2,7 +2,7 @@
 // preview: each part in full with its own count and "Insert part N".
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
-import { $, fmt, networkLabel, state } from './ui.js';
+import { $, countOptions, fmt, networkLabel, state } from './ui.js';
 
 // Below this share of unique shingles the meter turns red: networks bury
 // or refuse near-duplicates, and clients expect 90–100%.
@@ -94,7 +94,7 @@ export function setDetails(open) {
 /** The thread the core would make of `text` on the current network ([] when it fails). */
 export function threadParts(text) {
   try {
-    return state.core.splitThread(text, state.network, null);
+    return state.core.splitThread(text, state.network, countOptions());
   } catch {
     return [];
   }
@@ -119,7 +119,7 @@ export function renderThread(text, over, onInsertPart) {
       li.dataset.testid = 'thread-part';
       const head = document.createElement('div');
       head.className = 'part-head';
-      const count = state.core.countText(p.text, state.network, null);
+      const count = state.core.countText(p.text, state.network, countOptions());
       const label = document.createElement('span');
       label.dataset.testid = 'part-count';
       label.textContent = t('partCount', p.index, p.total, t('counterOf', count.count, count.limit ?? '∞'));

@@ -10,13 +10,13 @@ import { mergeRanges } from './editor.js';
 import { renderThread, renderUniqueness, setDetails } from './meters.js';
 import { insertPart, openPost, wireActions } from './actions.js';
 import { isDirty, loadPost, renderHeader } from './header.js';
-import { $, editorRef as editor, state, toContent, toast } from './ui.js';
+import { $, countOptions, editorRef as editor, state, toContent, toast } from './ui.js';
 
 function renderCount() {
   const el = $('counter');
   const text = editor.value;
   try {
-    const r = state.core.countText(text, state.network, null);
+    const r = state.core.countText(text, state.network, countOptions());
     state.count = r;
     el.textContent = r.limit ? t('counterOf', r.count, r.limit) : String(r.count);
     el.classList.toggle('over', r.over);
@@ -65,12 +65,18 @@ export function refresh({ fromUser = false } = {}) {
   if (fromUser && state.composerFound) schedulePageSync();
 }
 
-function setStatus(found, needsUpdate) {
+/**
+ * `canOpen`: no composer yet, but the site's opener of a closed composer is
+ * there (the launcher stands beside it): Insert opens it, so this is no
+ * "no composer" and no "needs update".
+ */
+function setStatus(found, needsUpdate, canOpen = false) {
   state.composerFound = found;
   const el = $('status');
-  el.classList.toggle('warn', !!needsUpdate);
-  el.dataset.state = needsUpdate ? 'needs-update' : found ? 'found' : 'missing';
-  el.textContent = needsUpdate ? t('adapterNeedsUpdate', state.network) : found ? t('composerFound') : t('composerMissing');
+  const opener = !found && canOpen;
+  el.classList.toggle('warn', !!needsUpdate && !opener);
+  el.dataset.state = found ? 'found' : opener ? 'can-open' : needsUpdate ? 'needs-update' : 'missing';
+  el.textContent = found ? t('composerFound') : opener ? t('composerCanOpen') : needsUpdate ? t('adapterNeedsUpdate', state.network) : t('composerMissing');
 }
 
 function fillSelect(select, items, value) {
@@ -162,7 +168,13 @@ api.runtime.onMessage.addListener((msg, sender) => {
     refresh();
   }
   if (msg.type === 'composer.changed' && msg.postId) adopt(msg.postId).then(() => refresh());
-  if (msg.type === 'content.ready') setStatus(msg.composers > 0, msg.needsUpdate);
+  if (msg.type === 'content.ready') {
+    setStatus(msg.composers > 0, msg.needsUpdate, msg.canOpen);
+    if (msg.limits?.maxCharacters && msg.limits.maxCharacters !== state.instanceLimit) {
+      state.instanceLimit = msg.limits.maxCharacters;
+      refresh();
+    }
+  }
   if (msg.type === 'composer.published') published(msg);
   return false;
 });
@@ -203,6 +215,9 @@ async function boot() {
     } else merged = typed !== res.text;
     if (res.postId && !typedDuringBoot) await adopt(res.postId);
   }
+  const page = await toContent({ type: 'adapter.status' });
+  if (page?.limits?.maxCharacters) state.instanceLimit = page.limits.maxCharacters;
+  if (page?.ok) setStatus(page.found, page.needsUpdate, page.canOpen);
   wireActions();
   await loadPagePosts();
   state.ready = true;

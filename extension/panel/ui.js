@@ -18,6 +18,7 @@ export const state = {
   uniq: null,
   pagePosts: [],
   side: params.get('side') === 'left' ? 'left' : 'right',
+  instanceLimit: null, // a Mastodon instance's character limit, when the page stated it
 };
 
 export function toContent(msg) {
@@ -26,6 +27,11 @@ export function toContent(msg) {
 }
 
 export const networkLabel = (id) => state.networkLabels[id] ?? id;
+
+/** Counting options for the current network: a Mastodon instance's own limit, as the page reported it (content.ready / adapter.status). */
+export function countOptions() {
+  return state.network === 'mastodon' && state.instanceLimit ? { instanceLimit: state.instanceLimit } : null;
+}
 
 /** "Thu, 4 Dec, 09:00" in the browser's language and zone. */
 export function fmt(ms) {

@@ -1,12 +1,13 @@
-// Toolbar popup: the next reminders, a quick draft (live counter from the
-// core, uniqueness from the worker), open the panel on this page, open the
-// dashboard. Writes go to the worker (`post.save`).
+// Toolbar popup: the next reminders (a click opens the network with the
+// text, as the reminder's "Open & fill" does), a quick draft (live counter
+// from the core, uniqueness from the worker) saved or queued, open the panel
+// on this page, open the dashboard. Writes go to the worker.
 import { api, localize, t } from '../shared/api.js';
 import { loadCore } from '../shared/core.js';
 import { call } from '../shared/rpc.js';
 import { clear, el, options } from '../options/lib/dom.js';
 import { describeError } from '../options/lib/errors.js';
-import { loadNetworks, networkColour, networks } from '../options/lib/networks.js';
+import { loadNetworks, networkColour, networkLabel, networks } from '../options/lib/networks.js';
 import { BROWSER_ZONE, formatDateTime } from '../options/lib/time.js';
 
 localize();
@@ -57,11 +58,29 @@ async function renderReminders() {
   for (const { post, at } of next) {
     const line = String(post.text).split('\n').find((l) => l.trim()) ?? '';
     const network = post.networks?.[0] ?? 'generic';
-    list.append(el('li', { testid: 'reminder-item', dataset: { id: post.id, at, network }, style: { '--net': networkColour(network) }, title: post.text },
+    list.append(el('li', { testid: 'reminder-item', dataset: { id: post.id, at, network }, style: { '--net': networkColour(network) } },
+      el('button', {
+        type: 'button', testid: 'reminder-open', class: 'reminder-open', title: `${t('notifyOpenFill')} · ${networkLabel(network)}\n${post.text}`,
+        'aria-label': `${t('notifyOpenFill')}: ${networkLabel(network)}, ${formatDateTime(at, zoneOf(post))}, ${line}`,
+        onclick: () => openFill(post.id),
+      },
       el('span', { class: 'when', testid: 'reminder-time', text: formatDateTime(at, zoneOf(post)) }),
       el('span', { class: 'text', testid: 'reminder-text', text: line }),
-      el('span', { class: 'rel', text: fromNow(at) })));
+      el('span', { class: 'rel', text: `${networkLabel(network)} · ${fromNow(at)}` }))));
   }
+}
+
+/** Open the network's composer with the post's text (the worker opens the tab and fills it). */
+async function openFill(id) {
+  const status = $('popup-status');
+  // The worker answers once the new tab's composer took the text; the popup
+  // closes as the tab takes focus, so don't wait for that.
+  call('reminder.openFill', { id }).catch((err) => {
+    status.textContent = describeError(err);
+    status.dataset.state = 'error';
+  });
+  status.textContent = t('dashOpenedFill');
+  status.dataset.state = 'opening';
 }
 
 function defaultProjectId() {
@@ -73,6 +92,7 @@ function renderCounter() {
   const text = $('quick-draft').value;
   const counter = $('quick-counter');
   $('save-draft').disabled = text.trim() === '';
+  $('queue-draft').disabled = text.trim() === '';
   if (!state.core) return;
   try {
     const r = state.core.countText(text, $('quick-network').value, null);
@@ -121,7 +141,8 @@ $('quick-draft').addEventListener('input', () => {
 });
 $('quick-network').addEventListener('change', renderCounter);
 
-$('save-draft').addEventListener('click', async () => {
+/** Save the quick draft; with `queue`, also give it the next free slot of its project. */
+async function saveQuick(queue) {
   const text = $('quick-draft').value;
   if (!text.trim()) return;
   const status = $('popup-status');
@@ -131,19 +152,39 @@ $('save-draft').addEventListener('click', async () => {
     networks: [$('quick-network').value], status: 'draft', createdAt: now, updatedAt: now, revision: 0,
   };
   $('save-draft').disabled = true;
+  $('queue-draft').disabled = true;
+  let saved = null;
   try {
-    await call('post.save', { post });
-    status.textContent = t('saved');
-    status.dataset.state = 'saved';
+    saved = await call('post.save', { post });
+    if (queue) {
+      const queued = await call('queue.add', { id: post.id, baseRevision: saved?.revision ?? 1 });
+      const project = state.projects.find((p) => p.id === post.projectId);
+      status.textContent = t('queued', formatDateTime(queued.scheduledAt, queued.plannedZone || project?.timeZone || BROWSER_ZONE));
+      status.dataset.state = 'queued';
+    } else {
+      status.textContent = t('saved');
+      status.dataset.state = 'saved';
+    }
     $('quick-draft').value = '';
     renderCounter();
     scheduleUniqueness();
+    await renderReminders();
   } catch (err) {
-    status.textContent = describeError(err);
+    // Queueing failed after the save: the text is safe as a draft; say both.
+    status.textContent = saved ? `${t('popupSavedNotQueued')} ${describeError(err)}` : describeError(err);
     status.dataset.state = 'error';
-    $('save-draft').disabled = false;
+    if (saved) {
+      $('quick-draft').value = '';
+      renderCounter();
+    } else {
+      $('save-draft').disabled = false;
+      $('queue-draft').disabled = false;
+    }
   }
-});
+}
+
+$('save-draft').addEventListener('click', () => saveQuick(false));
+$('queue-draft').addEventListener('click', () => saveQuick(true));
 
 async function init() {
   await loadNetworks();
@@ -151,7 +192,6 @@ async function init() {
     const s = await call('state.get');
     state.projects = Array.isArray(s?.projects) ? s.projects : [];
     state.settings = s?.settings ?? {};
-    $('core-version').textContent = s?.coreVersion ? t('coreVersion', s.coreVersion) : '';
     const theme = state.settings.theme;
     if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = theme;
   } catch (err) {

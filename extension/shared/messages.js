@@ -18,7 +18,8 @@ export const MESSAGES = Object.freeze({
   // --- to the content script (from panel / worker, via tabs.sendMessage) ---
   'composer.read': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   // postId: the stored post being filled (Open & fill), so a panel on the page knows which post it holds.
-  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?', postId: 'string?' } },
+  // title: Reddit's post title (else the draft's first line fills an empty title field).
+  'composer.insert': { from: [FROM.EXTENSION, FROM.WORKER], fields: { text: 'string', replace: 'boolean?', postId: 'string?', title: 'string?' } },
   'page.posts': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'adapter.status': { from: [FROM.EXTENSION, FROM.WORKER], fields: {} },
   'panel.toggle': { from: [FROM.EXTENSION, FROM.WORKER], fields: { open: 'boolean?' } },
@@ -26,7 +27,9 @@ export const MESSAGES = Object.freeze({
   // --- from the content script (broadcast with runtime.sendMessage) ---
   'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', postId: 'string?' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
-  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean' } },
+  // canOpen: no composer, but the site's opener of a closed composer dialog is there (Insert opens it).
+  // limits: the site's own limits when the page states them (Mastodon: { maxCharacters, … , source }).
+  'content.ready': { from: [FROM.CONTENT], fields: { network: 'string', composers: 'number', needsUpdate: 'boolean', canOpen: 'boolean?', limits: 'object?' } },
   // Panel open/closed and side, remembered per site (the worker stores it; the host comes from the sender).
   'panel.prefs.get': { from: [FROM.CONTENT], fields: {} },
   'panel.prefs.save': { from: [FROM.CONTENT], fields: { open: 'boolean', side: 'string' } },
@@ -48,14 +51,24 @@ export const MESSAGES = Object.freeze({
   'post.markPublished': { from: [FROM.EXTENSION], fields: { id: 'string', url: 'string?' } },
   'queue.preview': { from: [FROM.EXTENSION], fields: { post: 'object' } },
   'queue.add': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
+  // Many posts at once (dashboard: spread, shuffle, next free slots) and the undo of that.
+  'posts.reschedule': { from: [FROM.EXTENSION], fields: { changes: 'array' } },
+  'posts.restore': { from: [FROM.EXTENSION], fields: { records: 'array' } },
   'project.save': { from: [FROM.EXTENSION], fields: { project: 'object', baseRevision: 'number?' } },
   'project.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },
   'reminder.openFill': { from: [FROM.EXTENSION], fields: { id: 'string' } },
   'reminder.snooze': { from: [FROM.EXTENSION], fields: { id: 'string', option: 'string' } },
   'uniqueness.check': { from: [FROM.EXTENSION], fields: { text: 'string', excludeId: 'string?', pagePosts: 'array?' } },
   'settings.save': { from: [FROM.EXTENSION], fields: { settings: 'object' } },
-  'import.run': { from: [FROM.EXTENSION], fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?' } },
-  'export.run': { from: [FROM.EXTENSION], fields: { format: 'string' } },
+  // Mastodon instances granted at runtime: list (with their limits), register after a grant, give back.
+  'instances.list': { from: [FROM.EXTENSION], fields: { limits: 'boolean?' } },
+  'instances.sync': { from: [FROM.EXTENSION], fields: {} },
+  'instances.remove': { from: [FROM.EXTENSION], fields: { host: 'string' } },
+  'import.run': {
+    from: [FROM.EXTENSION],
+    fields: { format: 'string', text: 'file', keepValid: 'boolean?', zone: 'string?', projectId: 'string?', networks: 'array?', dateOrder: 'string?' },
+  },
+  'export.run': { from: [FROM.EXTENSION], fields: { format: 'string', zone: 'string?' } },
   // worker → dashboard broadcast while an import is written
   'import.progress': { from: [FROM.WORKER, FROM.EXTENSION], fields: { done: 'number', total: 'number' } },
 });

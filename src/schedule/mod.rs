@@ -32,7 +32,7 @@ pub use allowed::{
     ALLOWED_HORIZON_DAYS,
 };
 pub use patch::{Assignment, PostPatch};
-pub use queue::{check_schedule, move_post, next_free_slot, MoveResult};
+pub use queue::{check_schedule, move_post, next_free_slot, next_free_slots, MoveResult};
 pub use reminders::{
     reconcile, reconcile_with_grace, snooze_options, snooze_patch, DueReminder, ExpiryReminder,
     Reconciliation, SnoozeKind, SnoozeOption, DEFAULT_GRACE_MS,

@@ -113,6 +113,69 @@ pub fn next_free_slot(
     })
 }
 
+/// "Move to the next free slots": give the posts `ids`, in that order, the
+/// earliest free slots from `now_ms` on, as [`next_free_slot`] would one by
+/// one, except that their current times are ignored (they are being
+/// rearranged, so they do not block each other's old slots) and each post
+/// placed counts for the next. Posts with no slot or no free slot within
+/// the horizon are returned in `unplaced` instead of failing the rest.
+pub fn next_free_slots(
+    project: &Project,
+    posts: &[Post],
+    ids: &[String],
+    now_ms: i64,
+) -> Result<super::SpreadResult, ScheduleError> {
+    check_time(now_ms)?;
+    let tz = prepare(project)?;
+    let chosen = super::spread::pick(project, posts, ids)?;
+    for post in &chosen {
+        ensure_schedulable(post)?;
+    }
+    let mut book = Book::new(project, tz, posts, |p| ids.contains(&p.id));
+    let horizon_end = now_ms
+        .saturating_add(QUEUE_HORIZON_DAYS * DAY_MS)
+        .min(MAX_TIME_MS);
+    let mut result = super::SpreadResult {
+        assignments: Vec::new(),
+        unplaced: Vec::new(),
+    };
+    for post in chosen {
+        let networks: Vec<&str> = post
+            .networks
+            .iter()
+            .map(String::as_str)
+            .filter(|n| project.slots.get(*n).is_some_and(|s| !s.is_empty()))
+            .collect();
+        let mut placed = None;
+        let mut start = now_ms;
+        while placed.is_none() && !networks.is_empty() && start < horizon_end {
+            let end = start
+                .saturating_add(SEARCH_CHUNK_DAYS * DAY_MS)
+                .min(horizon_end);
+            for candidate in expand_for(project, tz, &networks, start, end)? {
+                if !book.is_taken(&post.id, &post.networks, candidate.at_ms)
+                    && book.conflicts(post, candidate.at_ms, now_ms)?.is_empty()
+                {
+                    placed = Some(candidate.at_ms);
+                    break;
+                }
+            }
+            start = end;
+        }
+        match placed {
+            Some(at_ms) => {
+                book.add(&post.id, &post.networks, at_ms)?;
+                result.assignments.push(Assignment {
+                    post_id: post.id.clone(),
+                    at_ms,
+                });
+            }
+            None => result.unplaced.push(post.id.clone()),
+        }
+    }
+    Ok(result)
+}
+
 /// "Move": validate moving post `post_id` (one of `posts`) to `to_ms`.
 /// Nothing is changed; the caller stores `assignment` when `ok`.
 pub fn move_post(

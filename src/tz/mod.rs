@@ -69,6 +69,31 @@ impl Zone {
     }
 }
 
+/// One zone of [`zone_list`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ZoneInfo {
+    pub name: &'static str,
+    /// UTC offset at the time asked for, in minutes east of UTC.
+    pub offset_minutes: i32,
+}
+
+/// Every zone with its offset at `at_ms` (clamped to the supported range),
+/// sorted by name: what a zone picker shows.
+pub fn zone_list(at_ms: i64) -> Vec<ZoneInfo> {
+    use chrono::{Offset, TimeZone};
+    let at = chrono::DateTime::from_timestamp_millis(at_ms.clamp(0, crate::model::MAX_TIME_MS))
+        .unwrap_or_default()
+        .naive_utc();
+    Zone::names()
+        .filter_map(Zone::from_name)
+        .map(|zone| ZoneInfo {
+            name: zone.name(),
+            offset_minutes: zone.offset_from_utc_datetime(&at).fix().local_minus_utc() / 60,
+        })
+        .collect()
+}
+
 impl Default for Zone {
     /// UTC, like chrono-tz's `Tz::default()`.
     fn default() -> Self {

@@ -95,19 +95,16 @@ pub fn parse_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     encode(&result)
 }
 
-/// `exportCsv(posts, layout: "hootsuite"|"publer", zone?) -> {text, rows,
-/// notes: [{postId, kind, network?, count?}]}`: formula-escaped cells, CRLF
-/// line ends; posts import would refuse are left out and named in `notes`.
-/// Without `zone`, each post's planned zone (else UTC) is used.
+/// `exportCsv(posts, layout: "hootsuite"|"publer", zone) -> {text, rows,
+/// zone, notes: [{postId, kind, network?, count?, zone?}]}`: every date in
+/// `zone` (an IANA name; Publer's date header names it), formula-escaped
+/// cells, CRLF line ends; posts import would refuse are left out and named
+/// in `notes`, as are posts planned in another zone (`otherZone`).
 #[wasm_bindgen(js_name = exportCsv)]
-pub fn export_csv(
-    posts: JsValue,
-    layout: JsValue,
-    zone: Option<String>,
-) -> Result<JsValue, JsValue> {
+pub fn export_csv(posts: JsValue, layout: JsValue, zone: String) -> Result<JsValue, JsValue> {
     let posts: Vec<Post> = decode(posts)?;
     let layout: CsvLayout = decode(layout)?;
-    encode(&interop::export_csv(&posts, layout, zone.as_deref()).map_err(interop_error)?)
+    encode(&interop::export_csv(&posts, layout, &zone).map_err(interop_error)?)
 }
 
 /// `exportIcs(posts, projects, nowMs) -> string`: an RFC 5545 calendar with

@@ -165,3 +165,74 @@ pub fn schedule_post(
         },
     })
 }
+
+/// `spreadEvenly(project, posts, ids, fromMs, toMs, nowMs, snapToSlots) ->
+/// {assignments: [{postId, atMs}], unplaced: [id]}` ("spread evenly"):
+/// the posts `ids`, in that order, spread over `[fromMs, toMs)` as evenly
+/// as the rules allow; nothing is stored.
+#[wasm_bindgen(js_name = spreadEvenly)]
+pub fn spread_evenly(
+    project: JsValue,
+    posts: JsValue,
+    ids: JsValue,
+    from_ms: JsValue,
+    to_ms: JsValue,
+    now_ms: JsValue,
+    snap_to_slots: bool,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let ids: Vec<String> = decode(ids)?;
+    let got = schedule::spread_evenly(
+        &project,
+        &posts,
+        &ids,
+        decode(from_ms)?,
+        decode(to_ms)?,
+        decode(now_ms)?,
+        snap_to_slots,
+    )
+    .map_err(fail)?;
+    encode(&got)
+}
+
+/// `shuffleQueue(project, posts, ids, seed, nowMs) -> [{postId, atMs}]`
+/// ("shuffle"): the queued posts `ids` trade their times, every rule kept;
+/// the same posts and seed give the same order.
+#[wasm_bindgen(js_name = shuffleQueue)]
+pub fn shuffle_queue(
+    project: JsValue,
+    posts: JsValue,
+    ids: JsValue,
+    seed: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let ids: Vec<String> = decode(ids)?;
+    let got = schedule::shuffle_queue(&project, &posts, &ids, decode(seed)?, decode(now_ms)?)
+        .map_err(fail)?;
+    encode(&got)
+}
+
+/// `nextFreeSlots(project, posts, ids, nowMs) -> {assignments, unplaced}`
+/// ("move to the next free slots"), in the order of `ids`.
+#[wasm_bindgen(js_name = nextFreeSlots)]
+pub fn next_free_slots(
+    project: JsValue,
+    posts: JsValue,
+    ids: JsValue,
+    now_ms: JsValue,
+) -> Result<JsValue, JsValue> {
+    let (project, posts): (Project, Vec<Post>) = (decode(project)?, decode(posts)?);
+    let ids: Vec<String> = decode(ids)?;
+    let got = schedule::next_free_slots(&project, &posts, &ids, decode(now_ms)?).map_err(fail)?;
+    encode(&got)
+}
+
+/// `timeZones(nowMs) -> [{name, offsetMinutes}]`: every IANA zone the core
+/// schedules in (the only names a project may use), with its UTC offset at
+/// `nowMs`, for the dashboard's zone picker.
+#[wasm_bindgen(js_name = timeZones)]
+pub fn time_zones(now_ms: JsValue) -> Result<JsValue, JsValue> {
+    let now_ms: i64 = decode(now_ms)?;
+    encode(&crate::tz::zone_list(now_ms))
+}

@@ -1,12 +1,8 @@
-// Facebook adapter on the Lexical rich-text fixture (https://www.facebook.com/).
-import { adapterSuite } from './lib/adapter-suite.mjs';
+// Facebook adapter on the Lexical rich-text fixture: the "Create post" dialog, closed (the
+// adapter clicks "What's on your mind?") and open.
+import { behaviourCases } from './lib/behaviour.mjs';
+import { matrix, useFixtures } from './lib/matrix.mjs';
 
-adapterSuite({
-  network: 'facebook',
-  url: 'https://www.facebook.com/',
-  // The composer lives in the "Create post" dialog, opened by a real click.
-  open: async (page) => {
-    await page.click('.open-composer');
-    await page.waitForSelector('[role="dialog"] [data-lexical-editor="true"]');
-  },
-});
+const env = useFixtures(['facebook']);
+matrix(env, { network: 'facebook', variant: 'create-post-dialog', url: 'https://www.facebook.com/' });
+behaviourCases(env, { network: 'facebook', url: 'https://www.facebook.com/' });

@@ -1,38 +1,34 @@
 // Generic adapter: a plain textarea and a plain contenteditable on any page (example.org).
+// Nothing to open there: the boxes are always on the page.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { inPage, insertionCases, openPage, publishCase, useBrowser } from './adapters-b-cases.mjs';
+import { describe, test } from 'node:test';
+import { behaviourCases } from './lib/behaviour.mjs';
+import { matrix, openFixture, useFixtures } from './lib/matrix.mjs';
 
-const env = useBrowser(['generic']);
+const env = useFixtures(['generic']);
 const URL_ = 'https://example.org/';
-const use = (kind) => (p) => p.evaluate((k) => window.__fixture.use(k), kind);
 
-const pageTa = insertionCases(env, { name: 'generic textarea', url: URL_, adapter: 'generic', prepare: use('textarea') });
-insertionCases(env, { name: 'generic contenteditable', url: URL_, adapter: 'generic', prepare: use('editable') });
-
-test('generic: finds both boxes, the focused one first; never expects a composer', async () => {
-  const p = pageTa();
-  const ids = () => p.evaluate(() => window.__gliderAdapter.findComposers(document).map((el) => el.id));
-  await p.focus('#note');
-  assert.deepEqual(await ids(), ['note', 'reply']);
-  await p.focus('#reply');
-  assert.deepEqual(await ids(), ['reply', 'note']);
-  const r = await p.evaluate(() => {
-    const a = window.__gliderAdapter;
-    const [ta, ce] = [document.getElementById('reply'), document.getElementById('note')];
-    return {
-      expects: a.expectsComposer(new URL(location.href)),
-      taButton: a.postButton(ta)?.id,
-      ceButton: a.postButton(ce)?.id,
-    };
-  });
-  assert.deepEqual(r, { expects: false, taButton: 'reply-send', ceButton: 'note-send' });
-});
-
+// ?box=: a page with only a textarea, or only a contenteditable.
 for (const kind of ['textarea', 'editable']) {
-  test(`generic ${kind}: publishing is detected and visiblePosts reads articles`, async () => {
-    const p = await openPage(env, URL_, 'generic', use(kind));
-    await publishCase(p, `Posted from the ${kind}\nsecond line`);
+  const url = `${URL_}?box=${kind}`;
+  matrix(env, { network: 'generic', variant: kind, url, states: ['open'] });
+  behaviourCases(env, { network: 'generic', url, publish: `Posted from the ${kind}\nsecond line`, otherUrl: 'ftp://example.org/' });
+}
+
+describe('generic specifics', () => {
+  test('generic: finds both boxes, the focused one first; never expects a composer', async () => {
+    const p = await openFixture(env, URL_, 'generic');
+    const ids = () => p.evaluate(() => window.__gliderAdapter.findComposers(document).map((el) => el.id));
+    await p.focus('#note');
+    assert.deepEqual(await ids(), ['note', 'reply']);
+    await p.focus('#reply');
+    assert.deepEqual(await ids(), ['reply', 'note']);
+    const r = await p.evaluate(() => {
+      const a = window.__gliderAdapter;
+      const [ta, ce] = [document.getElementById('reply'), document.getElementById('note')];
+      return { expects: a.expectsComposer(new URL(location.href)), taButton: a.postButton(ta)?.id, ceButton: a.postButton(ce)?.id };
+    });
+    assert.deepEqual(r, { expects: false, taButton: 'reply-send', ceButton: 'note-send' });
     await p.close();
   });
-}
+});

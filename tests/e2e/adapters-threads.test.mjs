@@ -1,11 +1,8 @@
-// Threads adapter on the Lexical plain-text fixture (https://www.threads.net/).
-import { adapterSuite } from './lib/adapter-suite.mjs';
+// Threads adapter on the Lexical plain-text fixture: the "New thread" dialog, closed (the
+// adapter clicks "What's new?") and open.
+import { behaviourCases } from './lib/behaviour.mjs';
+import { matrix, useFixtures } from './lib/matrix.mjs';
 
-adapterSuite({
-  network: 'threads',
-  url: 'https://www.threads.net/',
-  open: async (page) => {
-    await page.click('.open-composer');
-    await page.waitForSelector('[role="dialog"] [data-lexical-editor="true"]');
-  },
-});
+const env = useFixtures(['threads']);
+matrix(env, { network: 'threads', variant: 'new-thread-dialog', url: 'https://www.threads.net/' });
+behaviourCases(env, { network: 'threads', url: 'https://www.threads.net/' });

@@ -255,7 +255,8 @@ describe('projects and settings', () => {
     await page.check(`${form} ${tid('project-network')}[data-network="bluesky"]`);
     await page.fill(`${form} ${tid('project-account')}[data-network="bluesky"]`, '@me.bsky.social');
     await page.click(`${form} ${tid('slot-add')}`);
-    await page.selectOption(`${form} ${tid('slot-weekday')}`, '2');
+    // A slot row takes several days (weekdays by default): keep Wednesday only.
+    for (const day of [0, 1, 3, 4]) await page.uncheck(`${form} ${tid('slot-day')}[data-weekday="${day}"]`);
     await page.fill(`${form} ${tid('slot-time')}`, '09:30');
     const rule = `${form} ${tid('rule-row')}[data-network="bluesky"]`;
     await page.fill(`${rule} ${tid('rule-gap')}`, '90');

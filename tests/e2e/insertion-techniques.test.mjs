@@ -3,7 +3,7 @@
 // followed by the next one, and the result is still exact.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { TEXTS, expectState } from './lib/adapter-suite.mjs';
+import { TEXTS, waitState as expectState } from './lib/matrix.mjs';
 import { launchWithExtension } from './lib/browser.mjs';
 import { startFixtureServer } from './lib/server.mjs';
 

@@ -99,7 +99,8 @@ test('typing while booting, with text already in the composer, keeps both', asyn
     const r = document.querySelector('[data-testid="tweetTextarea_0_label"]').getBoundingClientRect();
     const x = r.right - 20;
     const y = Math.max(4, r.top + 4) + 14;
-    return { x, y, ours: document.elementFromPoint(x, y)?.tagName === 'GLIDER-ROOT' };
+    // The launcher has its own host element beside the composer (content/launcher.js).
+    return { x, y, ours: document.elementFromPoint(x, y)?.tagName === 'GLIDER-LAUNCHER' };
   });
   assert.ok(launcher.ours, 'the launcher sits beside the composer');
   const stalled = browser.worker.evaluate(busy, 6000);

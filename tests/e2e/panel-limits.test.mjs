@@ -135,12 +135,15 @@ test('"Inserted" promises nothing the site refuses, and a failed insertion offer
   assert.match(disabled.text, /X's Post button is still disabled/);
   assert.deepEqual(disabled.actions, ['toast-copy']);
 
-  // No composer at all (the site's markup changed under us).
-  await page.evaluate(() => document.querySelector('.composer').remove());
+  // No composer at all, nor the sidebar's "Post" that opens one (the site's markup changed under us).
+  await page.evaluate(() => {
+    document.querySelector('.composer').remove();
+    document.querySelector('[data-testid="SideNav_NewTweet_Button"]').remove();
+  });
   await panel.fill(byTestId('draft-input'), 'Nowhere to go');
   await panel.click(byTestId('insert'));
   const failed = await waitFor(async () => { const t = await toast(); return t?.kind === 'error' ? t : null; }, 'the failure');
-  assert.match(failed.text, /No post box found on this page/);
+  assert.match(failed.text, /There is no post box on this page\. Open the site.s composer/);
   assert.deepEqual(failed.actions, ['toast-copy']);
   await panel.click(byTestId('toast-copy'));
   await waitFor(async () => /Copied: paste it/.test((await toast())?.text ?? ''), 'the copy confirmation');

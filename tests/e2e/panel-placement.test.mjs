@@ -13,7 +13,7 @@ import { SITES_DIR, startFixtureServer } from './lib/server.mjs';
 import { launchWithExtension } from './lib/browser.mjs';
 import { extensionForTests } from './lib/extension-build.mjs';
 import { toContent, waitFor } from './support/panel.mjs';
-import { SITE_PAGES, hitTest } from './support/sites.mjs';
+import { SITE_PAGES, allPresent, deepQuery, hitTest } from './support/sites.mjs';
 
 const VIEWPORTS = [
   { width: 1280, height: 900 },
@@ -74,8 +74,9 @@ const meets = (a, b) => a.left < b.left + b.width && b.left < a.right && a.top <
 
 async function check(page, origin, selectors, where) {
   const layout = await settled(origin);
-  const hits = (await page.evaluate(hitTest, selectors)).filter((h) => h.found);
-  assert.ok(hits.length > 0, `${where}: no control found`);
+  const hits = await page.evaluate(hitTest, selectors);
+  const missing = hits.filter((h) => !h.found).map((h) => h.sel);
+  assert.deepEqual(missing, [], `${where}: controls not on the page`);
   for (const h of hits) {
     assert.ok(h.own, `${where}: ${h.sel} is covered (the click lands on ${h.hit}); panel ${JSON.stringify(layout)}`);
     assert.ok(!meets(h.rect, layout.rect), `${where}: the panel (${layout.mode} ${JSON.stringify(layout.rect)}) meets ${h.sel} ${JSON.stringify(h.rect)}`);
@@ -83,30 +84,46 @@ async function check(page, origin, selectors, where) {
   return layout;
 }
 
-for (const vp of VIEWPORTS) {
+/** The viewports a page is checked at: its own list, or the common ones it exists at. */
+function viewportsOf(p) {
+  if (Array.isArray(p.viewports)) return p.viewports;
+  return typeof p.viewports === 'function' ? VIEWPORTS.filter(p.viewports) : VIEWPORTS;
+}
+
+const CASES = Object.entries(SITE_PAGES).flatMap(([fixture, pages]) => pages.flatMap((p) => viewportsOf(p).map((vp) => ({ fixture, p, vp }))));
+
+test('every markup variant of a fixture is in the table, dialogs included', () => {
+  for (const [fixture, pages] of Object.entries(SITE_PAGES)) {
+    assert.ok(pages.every((p) => p.controls.length > 0), `${fixture}: every page names the controls to keep clear`);
+    assert.ok(pages.every((p) => !p.opener || p.open?.length), `${fixture}: an opener comes with what it opens`);
+  }
+});
+
+for (const vp of [...new Set(CASES.map((c) => c.vp))]) {
   describe(`${vp.width}×${vp.height}`, () => {
-    for (const [fixture, pages] of Object.entries(SITE_PAGES)) {
-      for (const p of pages) {
-        test(`${fixture} ${new URL(p.url).pathname}: composer, Post and opener stay the site's own`, async () => {
-          const page = await browser.context.newPage();
-          try {
-            await page.setViewportSize(vp);
-            await page.goto(p.url);
-            await page.waitForLoadState('load');
-            await openOn(page, p.url);
-            const origin = new URL(p.url).origin;
-            const first = await check(page, origin, [p.opener, p.composer, p.post, p.title, ...(p.extra ?? [])].filter(Boolean), `${fixture} ${vp.width}px`);
-            if (vp.width >= 1280) assert.notEqual(first.mode, 'tab', `${fixture}: a desktop window has room for the open panel`);
-            if (p.opener) {
-              await page.click(p.opener);
-              await page.waitForFunction((s) => !!document.querySelector(s), p.composer.split(' >>> ')[0]);
-              await check(page, origin, [p.composer, p.post], `${fixture} ${vp.width}px, dialog open`);
-            }
-          } finally {
-            await page.close();
+    for (const { fixture, p } of CASES.filter((c) => c.vp === vp)) {
+      const u = new URL(p.url);
+      test(`${fixture} ${u.pathname}${u.search}${u.hash}: composer, Post and opener stay the site's own`, async () => {
+        const page = await browser.context.newPage();
+        try {
+          await page.setViewportSize(vp);
+          await page.goto(p.url);
+          await page.waitForLoadState('load');
+          await page.waitForFunction(() => !!window.__fixture);
+          await openOn(page, p.url);
+          const origin = u.origin;
+          const first = await check(page, origin, p.controls, `${fixture} ${vp.width}px`);
+          if (vp.width >= 1280) assert.notEqual(first.mode, 'tab', `${fixture}: a desktop window has room for the open panel`);
+          if (p.opener) {
+            // The user opens the dialog with the site's own control (which the panel left free).
+            await (await page.evaluateHandle(deepQuery, p.opener)).asElement().click();
+            await page.waitForFunction(allPresent, p.open, { timeout: 5000 });
+            await check(page, origin, p.open, `${fixture} ${vp.width}px, dialog open`);
           }
-        });
-      }
+        } finally {
+          await page.close();
+        }
+      });
     }
   });
 }

@@ -120,3 +120,57 @@ test('save draft stores it through the worker; open dashboard opens the options 
   assert.equal(options.url().split('#')[0], `chrome-extension://${browser.extensionId}/options/options.html`);
   await options.close();
 });
+
+test('a reminder is a button: a click opens the network composer with the post text (Open & fill)', async () => {
+  const id = await seedPost(project.id, 'Open me from the popup', Date.now() + 3 * HOUR);
+  await openPopup();
+  const button = `${tid('reminder-item')}[data-id="${id}"] ${tid('reminder-open')}`;
+  assert.equal(await page.getAttribute(button, 'type'), 'button', 'a real button: focusable, Enter and Space work');
+  assert.match(await page.getAttribute(button, 'aria-label'), /Open & fill: X,/);
+  await page.focus(button);
+  const [tab] = await Promise.all([browser.context.waitForEvent('page'), page.keyboard.press('Enter')]);
+  await tab.waitForLoadState('domcontentloaded').catch(() => {});
+  const url = new URL(tab.url());
+  assert.equal(url.host, 'x.com');
+  assert.equal(url.searchParams.get('text'), 'Open me from the popup');
+  await tab.close();
+});
+
+test('the quick draft can be queued: it takes the next free slot of its project', async () => {
+  const now = Date.now();
+  const slotted = {
+    id: `popup-slotted-${now}`, name: 'Slotted', color: '#16a34a', timeZone: 'UTC', networks: [{ network: 'mastodon', label: '' }],
+    slots: { mastodon: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, minute: 17 * 60 })) }, rules: [], createdAt: now, updatedAt: now, revision: 0,
+  };
+  await send({ type: 'project.save', project: slotted });
+  await openPopup();
+  await page.selectOption(tid('quick-project'), slotted.id);
+  await page.selectOption(tid('quick-network'), 'mastodon');
+  const text = `Queued from the popup ${now}`;
+  await page.fill(tid('quick-draft'), text);
+  await page.click(tid('queue-draft'));
+  await page.waitForSelector(`${tid('popup-status')}[data-state="queued"]`);
+  const [post] = await send({ type: 'posts.list', query: text });
+  assert.equal(post.status, 'scheduled');
+  assert.equal(post.projectId, slotted.id);
+  const next = new Date();
+  next.setUTCHours(17, 0, 0, 0);
+  if (next.getTime() <= Date.now()) next.setUTCDate(next.getUTCDate() + 1);
+  assert.equal(post.scheduledAt, next.getTime(), 'the next 17:00 slot');
+  assert.match(await page.textContent(tid('popup-status')), /Queued for/);
+
+  // No slot on the chosen network: still saved, and the reason is given.
+  await page.selectOption(tid('quick-network'), 'reddit');
+  await page.fill(tid('quick-draft'), `Not queueable ${now}`);
+  await page.click(tid('queue-draft'));
+  await page.waitForSelector(`${tid('popup-status')}[data-state="error"]`);
+  assert.match(await page.textContent(tid('popup-status')), /Saved as a draft, not queued/);
+  const [kept] = await send({ type: 'posts.list', query: `Not queueable ${now}` });
+  assert.equal(kept.status, 'draft', 'the text is not lost');
+});
+
+test('no developer footer in the popup', async () => {
+  await openPopup();
+  assert.equal(await page.$(tid('core-version')), null);
+  assert.doesNotMatch(await page.evaluate(() => document.body.innerText), /Core \d+\.\d+/);
+});

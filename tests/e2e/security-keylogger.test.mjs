@@ -110,7 +110,9 @@ async function hostilePage({ composer }) {
 
 test('a hostile page without a composer sees none of the draft typed in the panel', { timeout: 60_000 }, async () => {
   const { page, panel } = await hostilePage({ composer: false });
-  await panel.waitForSelector(`${byTestId('status')}[data-state="missing"]`);
+  // The sidebar's "Post" still opens a composer dialog: the panel says Insert would open it,
+  // and typing must not open it nor write anything into the page.
+  await panel.waitForSelector(`${byTestId('status')}[data-state="can-open"]`);
   await panel.click(byTestId('draft-input'));
   await page.keyboard.type(SECRET, { delay: 15 });
   await page.keyboard.press('Enter');
@@ -133,6 +135,7 @@ test('a hostile page without a composer sees none of the draft typed in the pane
   assert.equal(shadows, 0, 'hooking attachShadow in the page caught nothing (the content script runs in its own world)');
   assert.deepEqual(keys, [], 'the page saw no key, input or clipboard event');
   assert.deepEqual(leaked.slice(0, 5), [], 'the page saw no part of the draft');
+  assert.equal(await page.evaluate(() => !!document.querySelector('[role="dialog"]')), false, 'typing opened no composer dialog');
   assert.ok(loot > 50, `the logger was running (${loot} strings)`);
   await page.close();
 });

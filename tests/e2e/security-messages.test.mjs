@@ -30,7 +30,7 @@ function rng(seed) {
 
 const TYPES = [
   'core.count', 'state.get', 'posts.list', 'post.save', 'post.delete', 'post.schedule', 'post.markPublished', 'queue.preview',
-  'queue.add', 'project.save', 'project.delete', 'reminder.openFill', 'reminder.snooze', 'uniqueness.check', 'settings.save',
+  'queue.add', 'posts.reschedule', 'posts.restore', 'project.save', 'project.delete', 'reminder.openFill', 'reminder.snooze', 'uniqueness.check', 'settings.save',
   'import.run', 'export.run', 'import.progress', 'composer.changed', 'composer.published', 'content.ready', 'composer.read',
   'composer.insert', 'page.posts', 'adapter.status', 'panel.toggle', 'post.get', 'schedule.check',
 ];
@@ -47,6 +47,8 @@ function writes({ post, project }) {
     { type: 'post.delete', id: post.id, baseRevision: post.revision },
     { type: 'post.schedule', id: post.id, at: now + 5 * HOUR, baseRevision: post.revision },
     { type: 'queue.add', id: post.id, baseRevision: post.revision },
+    { type: 'posts.reschedule', changes: [{ id: post.id, at: now + 6 * HOUR, baseRevision: post.revision }] },
+    { type: 'posts.restore', records: [{ id: post.id, baseRevision: post.revision, fields: { status: 'draft' } }] },
     { type: 'project.save', project: { ...project, name: 'spoofed project' }, baseRevision: project.revision },
     { type: 'project.delete', id: project.id, baseRevision: project.revision },
     { type: 'settings.save', settings: { theme: 'dark' } },

@@ -69,9 +69,10 @@ test('linkedin feed with the share box open', async () => {
   const r = await probeSnapshot('linkedin-feed-share-box.html', 'https://www.linkedin.com/feed/', 'linkedin');
   assert.equal(r.matches, true);
   assert.equal(r.expects, false);
-  assert.deepEqual(r.composers, ['div.ql-editor.ql-blank', 'div.ql-editor']);
-  assert.deepEqual(r.texts, ['', 'Draft in progress\n\nwith a blank line 👋🏽']);
-  assert.deepEqual(r.buttons, ['Comment', 'Post']);
+  // The share box dialog first (it is on top), then the comment box.
+  assert.deepEqual(r.composers, ['div.ql-editor', 'div.ql-editor.ql-blank']);
+  assert.deepEqual(r.texts, ['Draft in progress\n\nwith a blank line 👋🏽', '']);
+  assert.deepEqual(r.buttons, ['Post', 'Comment']);
   assert.deepEqual(r.posts, [
     { id: 'urn:li:activity:7260000000000000001', text: 'We shipped it! 🎉\n\nDetails in the comments.' },
     { id: 'urn:li:activity:7260000000000000002', text: 'Notes on the #engine,\npart two' },
@@ -134,11 +135,12 @@ test('telegram /a chat', async () => {
   ]);
 });
 
-test('reddit submit: body through the shadow root, title left alone, Post inside a shadow root', async () => {
+test('reddit submit: body through the shadow root, the title read with it, Post inside a shadow root', async () => {
   const r = await probeSnapshot('reddit-submit.html', 'https://www.reddit.com/r/test/submit', 'reddit');
   assert.deepEqual([r.matches, r.expects], [true, true]);
   assert.deepEqual(r.composers, ['div.rte']);
-  assert.deepEqual(r.texts, ['Body draft\n\nafter a blank line']);
+  // read() is the whole post there: the title, then the body (the title is not a composer).
+  assert.deepEqual(r.texts, ['My title\n\nBody draft\n\nafter a blank line']);
   assert.deepEqual(r.buttons, ['Post']);
   assert.deepEqual(r.mounts, [true]);
 });

@@ -35,9 +35,41 @@ function unsupported(why) {
 }
 
 /**
- * Focus the editable element itself and select all of it (replace) or put the
- * caret at its end; resolves once the editor can have seen the change: after
- * the asynchronous `selectionchange` event (or 100 ms) and one more frame.
+ * The selection's range as the element's own tree sees it. In Chromium `document.getSelection()`
+ * may report a selection inside a shadow root retargeted to the shadow host; the composed range
+ * (`getComposedRanges`, Chromium 137+, Firefox 142+) or Chromium's non-standard
+ * `ShadowRoot.getSelection()` give the real nodes.
+ * @returns {AbstractRange|null}
+ */
+export function selectedRange(el) {
+  const doc = el.ownerDocument;
+  const sel = doc.getSelection();
+  if (!sel || !sel.rangeCount) return null;
+  const root = el.getRootNode();
+  if (root instanceof ShadowRoot) {
+    if (typeof sel.getComposedRanges === 'function') {
+      for (const args of [[{ shadowRoots: [root] }], [root]]) {
+        try {
+          const [r] = sel.getComposedRanges(...args);
+          if (r) return r;
+        } catch {
+          // The older signature took shadow roots as arguments: try it next.
+        }
+      }
+    }
+    if (typeof root.getSelection === 'function') {
+      const inner = root.getSelection();
+      if (inner?.rangeCount) return inner.getRangeAt(0);
+    }
+  }
+  return sel.getRangeAt(0);
+}
+
+/**
+ * Focus the editable element itself and select all of it (replace) or put the caret at its end;
+ * resolves once the editor can have seen the change: after the asynchronous `selectionchange`
+ * event (or 100 ms) and one more frame. Works for an element inside an open shadow root too:
+ * Chromium and Firefox accept a range in a shadow tree on the document's selection.
  */
 export async function selectContents(el, { replace = true } = {}) {
   const doc = el.ownerDocument;
@@ -66,14 +98,15 @@ export async function selectContents(el, { replace = true } = {}) {
 
 function hasSelection(el) {
   if (isTextField(el)) return el.selectionStart !== el.selectionEnd;
-  const sel = el.ownerDocument.getSelection();
-  return !!sel && sel.rangeCount > 0 && !sel.isCollapsed;
+  const r = selectedRange(el);
+  return !!r && !r.collapsed;
 }
 
+/** The focused element inside `el` (through shadow roots), else `el`: synthetic events go where real ones would. */
 function target(el) {
-  return el.ownerDocument.activeElement && el.contains(el.ownerDocument.activeElement)
-    ? el.ownerDocument.activeElement
-    : el;
+  let a = el.ownerDocument.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a && el.contains(a) ? a : el;
 }
 
 // ---------------------------------------------------------------------------
@@ -115,13 +148,36 @@ export async function beforeinputLines(el, text) {
 }
 
 /**
+ * Clear the selected contents of a contenteditable before inserting. An editor that holds no
+ * text keeps its empty block (`<p><br></p>`): deleting a selection over it would remove the
+ * block itself, and text typed into the bare root makes Quill 1 rebuild its lines (it crashed
+ * on multi-line text) and lose the caret. There the caret goes into that block instead.
+ */
+function clearSelection(el) {
+  const doc = el.ownerDocument;
+  if (!hasSelection(el)) return;
+  if (readText(el) !== '') {
+    doc.execCommand('delete', false);
+    return;
+  }
+  let block = el;
+  while (block.firstElementChild && block.firstElementChild.tagName !== 'BR') block = block.firstElementChild;
+  const range = doc.createRange();
+  range.setStart(block, 0);
+  range.collapse(true);
+  const sel = doc.getSelection();
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+/**
  * `document.execCommand('insertText')`: textarea (native undo), ProseMirror,
  * Quill, plain contenteditable. In a contenteditable a selection is deleted
  * first: ProseMirror mis-parses a replacement that spans several blocks.
  */
 export async function execCommand(el, text) {
   const doc = el.ownerDocument;
-  if (!isTextField(el) && hasSelection(el)) doc.execCommand('delete', false);
+  if (!isTextField(el)) clearSelection(el);
   if (text === '') return { handled: isTextField(el) ? doc.execCommand('delete', false) : true };
   return { handled: doc.execCommand('insertText', false, text) };
 }
@@ -148,31 +204,61 @@ export async function textInput(el, text) {
   return { handled: ev.defaultPrevented };
 }
 
-/** Ready-made orders per framework (research table). */
+/**
+ * `execCommand('insertText')` per line with `insertLineBreak` between: the line breaks a user
+ * makes with Shift+Enter (a "\n" in a pre-wrap editor, else <br>), never the paragraph <div>s
+ * that insertText makes of "\n". For editors that read those <div>s back as single line breaks
+ * (Telegram Web A). Chromium merges the consecutive typing commands into one undo step.
+ */
+export async function lineBreaks(el, text) {
+  if (isTextField(el)) throw unsupported('a text field takes "\n" as it is');
+  const doc = el.ownerDocument;
+  clearSelection(el);
+  let handled = true;
+  text.split('\n').forEach((line, i) => {
+    if (i > 0) handled = doc.execCommand('insertLineBreak', false) && handled;
+    if (line) handled = doc.execCommand('insertText', false, line) && handled;
+  });
+  return { handled };
+}
+
+/** Ready-made orders per framework (research table, shared/research/editor-insertion.md). */
 export const ORDERS = Object.freeze({
   auto: [paste(), beforeinputLines, execCommand],
   textarea: [execCommand, nativeSetter],
   draft: [paste(), textInput],
   lexical: [beforeinputLines, paste()],
   prosemirror: [execCommand, paste({ html: true })],
-  quill: [paste(), execCommand],
+  // Quill 2: execCommand is native editing, so it also works where Quill cannot track the
+  // selection (inside a shadow root its paste lands at index 0); its paste handler next.
+  quill: [execCommand, paste()],
+  // Quill 1.3: its paste handler expects the browser's native paste into .ql-clipboard; a
+  // synthetic paste deletes the selection and inserts nothing. Native editing only.
+  quill1: [execCommand],
   contenteditable: [execCommand],
+  // Telegram Web A: Shift+Enter line breaks keep blank lines (its parser folds <div> runs),
+  // then its own paste handler (which writes <br>s).
+  telegramA: [lineBreaks, paste()],
 });
 
 /**
  * Insert `text` into `el` with verification.
  * @param {Element} el the editable element (textarea or contenteditable root)
  * @param {string} text
- * @param {{ replace?: boolean, strategies?: Function[], read?: (el: Element) => string }} [opts]
+ * @param {{ replace?: boolean, strategies?: Function[], read?: (el: Element) => string,
+ *   expect?: (text: string) => string }} [opts]
  *   replace (default true): replace everything, else append at the end;
- *   read: how to read back (default readText)
- * @returns {Promise<{ ok: boolean, technique: string|null, text: string, tried: {technique: string, result: string}[] }>}
- *   On ok:false the caller offers the "copied to clipboard" fallback.
+ *   read: how to read back (default readText);
+ *   expect: what `read` shows once the site holds `text` (a site that trims, say); default as is
+ * @returns {Promise<{ ok: boolean, technique: string|null, text: string, verified: boolean,
+ *   reason?: 'mismatch', tried: {technique: string, result: string}[] }>}
+ *   ok = verified: the read-back equals the intended text. On ok:false the caller offers the
+ *   clipboard; `text` is what the editor holds now.
  */
-export async function insertText(el, text, { replace = true, strategies = ORDERS.auto, read = readText } = {}) {
+export async function insertText(el, text, { replace = true, strategies = ORDERS.auto, read = readText, expect = (t) => t } = {}) {
   const wanted = normalizeText(text);
   const before = read(el);
-  const expected = replace ? wanted : before + wanted;
+  const expected = expect(replace ? wanted : before + wanted);
   const tried = [];
   let pristine = true;
   for (const technique of strategies) {
@@ -180,22 +266,22 @@ export async function insertText(el, text, { replace = true, strategies = ORDERS
     // After a failed attempt the editor may hold partial text: from then on
     // replace everything with the full intended result.
     const mode = replace || !pristine;
-    const payload = mode && !replace ? expected : wanted;
+    const payload = mode && !replace ? before + wanted : wanted;
     await selectContents(el, { replace: mode });
     let result;
     try {
       const r = await technique(el, payload, { replace: mode });
       await frames(2);
       let got = read(el);
-      // A slow editor (busy page, debounced render) may commit a little later:
-      // give it a few more frames before trying another technique on top.
+      // A slow editor (busy page, debounced render, an asynchronous paste handler) may commit a
+      // little later: give it a few more frames before trying another technique on top.
       for (let i = 0; i < 4 && got !== expected; i += 1) {
         await nextFrame();
         got = read(el);
       }
       if (got === expected) {
         tried.push({ technique: name, result: 'ok' });
-        return { ok: true, technique: name, text: got, tried };
+        return { ok: true, technique: name, text: got, verified: true, tried };
       }
       result = got === before ? 'no change' : 'mismatch';
       if (r?.handled === false) result += ' (event not handled)';
@@ -206,5 +292,5 @@ export async function insertText(el, text, { replace = true, strategies = ORDERS
     }
     tried.push({ technique: name, result });
   }
-  return { ok: false, technique: null, text: read(el), tried };
+  return { ok: false, technique: null, text: read(el), verified: false, reason: 'mismatch', tried };
 }

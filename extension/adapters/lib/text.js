@@ -113,3 +113,14 @@ export function textToHtml(text) {
     .map((line) => `<p style="white-space:pre-wrap">${line ? esc(line) : '<br>'}</p>`)
     .join('');
 }
+
+/**
+ * A rendered post's text: paragraphs (<p> children) separated by a blank line as the author
+ * typed them (Mastodon, Reddit render paragraphs), <br> as a line break, emoji images by their alt.
+ */
+export function readPost(el, opts = {}) {
+  if (!el) return '';
+  const paras = [...el.children].filter((c) => c.tagName === 'P');
+  if (paras.length > 1) return paras.map((p) => readText(p, { imgAlt: true, ...opts })).join('\n\n');
+  return readText(el, { imgAlt: true, ...opts });
+}

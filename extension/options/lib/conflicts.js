@@ -4,7 +4,7 @@
 // rule failed and why.
 import { loadCore } from '../../shared/core.js';
 import { conflictsOf, describeConflict, describeError } from './errors.js';
-import { projectById, store, zoneOf } from './store.js';
+import { postById, projectById, store, zoneOf } from './store.js';
 
 /** Lines explaining a failed `post.schedule` of `post` to `at`. */
 export async function explainScheduleError(err, post, at) {
@@ -21,4 +21,13 @@ export async function explainScheduleError(err, post, at) {
   }
   const lines = conflicts.map((c) => describeConflict(c, zoneOf(post)));
   return lines.length ? lines : [err.message || describeError(err)];
+}
+
+/** Lines explaining a refused batch (`posts.reschedule`): each conflict with the post it is about. */
+export function explainBatchError(err, zone) {
+  if (err?.variant !== 'RuleConflict') return [];
+  return conflictsOf(err).map((c) => {
+    const text = String(postById(c.postId)?.text ?? c.postId ?? '').split('\n')[0].slice(0, 60);
+    return `${text}: ${describeConflict(c, zone)}`;
+  });
 }

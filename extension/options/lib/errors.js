@@ -47,6 +47,19 @@ export function describeError(err) {
       return t('dashErrRuleConflict');
     case 'NoFreeSlot':
       return t('dashErrNoFreeSlot');
+    case 'NoSlots':
+      return t('dashErrNoSlots');
+    case 'NoNetworks':
+      return t('dashErrNoNetworks');
+    case 'NotQueued':
+      return t('dashErrNotQueued');
+    case 'NoValidShuffle':
+      return t('dashErrNoValidShuffle');
+    case 'EmptyWindow':
+    case 'WindowTooLarge':
+      return t('dashErrWindow');
+    case 'NotSchedulable':
+      return t('dashErrNotSchedulable');
     case 'InUse':
       return t('dashErrInUse');
     case 'Unavailable':

@@ -6,16 +6,40 @@ import { describeError } from './errors.js';
 
 let toastTimer = 0;
 
-/** A short success message in the status line. */
-export function toast(message) {
+/**
+ * A short success message in the status line. With `undo` (an async
+ * function) the message carries an Undo button for 15 seconds; `focus`
+ * moves focus to it (after a dialog closed, so the keyboard can reach it).
+ */
+export function toast(message, { undo, focus = false } = {}) {
   const node = byTestId('toast');
   if (!node) return;
-  node.textContent = message;
+  clear(node).append(el('span', { testid: 'toast-text', text: message }));
+  if (undo) {
+    const button = el('button', {
+      type: 'button', testid: 'toast-undo', class: 'link-button', i18n: 'dashUndo',
+      onclick: async () => {
+        button.disabled = true;
+        try {
+          await undo();
+          toast(t('dashUndone'));
+        } catch (err) {
+          node.hidden = true;
+          showError(err);
+        }
+      },
+    });
+    node.append(' ', button);
+    if (focus) queueMicrotask(() => button.focus());
+  }
   node.hidden = false;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => {
-    node.hidden = true;
-  }, 4000);
+  // Kept while focus is on it: the user is about to press Undo.
+  const hide = () => {
+    if (node.contains(document.activeElement)) toastTimer = setTimeout(hide, 4000);
+    else node.hidden = true;
+  };
+  toastTimer = setTimeout(hide, undo ? 15000 : 4000);
 }
 
 /** Show an error until dismissed. `details` are extra lines (strings). */

@@ -116,7 +116,11 @@ pub fn parse_date(cell: &str, zone: Zone, order: DateOrder) -> Result<i64, Strin
                 .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
         })
         .ok_or_else(|| format!("{year:04}-{month:02}-{day:02} is not a calendar date"))?;
-    let (time, offset_minutes) = parse_time(time_text.trim(), meridiem).ok_or_else(unreadable)?;
+    let (time, offset_minutes) = match parse_time(time_text.trim(), meridiem) {
+        Ok(parsed) => parsed,
+        Err(Clock::Unreadable) => return Err(unreadable()),
+        Err(Clock::Impossible) => return Err(impossible_time(time_text, meridiem)),
+    };
     let naive = NaiveDateTime::new(date, time);
     let utc = match offset_minutes {
         Some(m) => naive - Duration::minutes(i64::from(m)),
@@ -181,11 +185,36 @@ fn split_date(text: &str) -> Option<(&str, &str, &str, char)> {
     (parts.next().is_none() && ok(x) && ok(y) && ok(z)).then_some((x, y, z, sep))
 }
 
+/// Why a time of day was refused.
+#[derive(Debug, PartialEq, Eq)]
+enum Clock {
+    /// Not shaped like a time at all.
+    Unreadable,
+    /// Shaped like one, but no clock shows it ("25:99", "13:00 PM").
+    Impossible,
+}
+
+/// "25:99 is not a time of day (00:00–23:59)": said apart from an
+/// unreadable cell, so the user knows which part of the row to fix.
+fn impossible_time(time_text: &str, meridiem: Option<bool>) -> String {
+    let shown = super::cells::shorten(time_text.trim()).to_uppercase();
+    match meridiem {
+        Some(pm) => format!(
+            "{shown} {} is not a time of day (1:00–12:59 AM/PM)",
+            if pm { "PM" } else { "AM" }
+        ),
+        None => format!("{shown} is not a time of day (00:00–23:59)"),
+    }
+}
+
 /// `H[:MM[:SS[.fff]]]` then an optional `z`, `±HH[:MM]`, `utc` or `gmt`.
 /// Empty = midnight. Returns the time and the offset in minutes, if any.
-fn parse_time(text: &str, meridiem: Option<bool>) -> Option<(NaiveTime, Option<i32>)> {
+fn parse_time(text: &str, meridiem: Option<bool>) -> Result<(NaiveTime, Option<i32>), Clock> {
     if text.is_empty() {
-        return meridiem.is_none().then_some((NaiveTime::MIN, None));
+        return match meridiem {
+            None => Ok((NaiveTime::MIN, None)),
+            Some(_) => Err(Clock::Unreadable),
+        };
     }
     let end = text
         .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
@@ -198,19 +227,73 @@ fn parse_time(text: &str, meridiem: Option<bool>) -> Option<(NaiveTime, Option<i
         None if !required => Some(0),
         _ => None,
     };
-    let (mut hour, minute, second) = (next(true)?, next(meridiem.is_none())?, next(false)?);
+    let hour = next(true).ok_or(Clock::Unreadable)?;
+    let minute = next(meridiem.is_none()).ok_or(Clock::Unreadable)?;
+    let second = next(false).ok_or(Clock::Unreadable)?;
     if fields.next().is_some() || frac.len() > 9 || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+        return Err(Clock::Unreadable);
     }
-    let milli = format!("{frac:0<3}").get(..3)?.parse::<u32>().ok()?;
-    if let Some(pm) = meridiem {
-        if !(1..=12).contains(&hour) {
-            return None;
-        }
-        hour = hour % 12 + if pm { 12 } else { 0 };
+    let milli = format!("{frac:0<3}")
+        .get(..3)
+        .and_then(|s| s.parse::<u32>().ok())
+        .ok_or(Clock::Unreadable)?;
+    let offset = parse_offset(zone).ok_or(Clock::Unreadable)?;
+    let hour = match meridiem {
+        Some(_) if !(1..=12).contains(&hour) => return Err(Clock::Impossible),
+        Some(pm) => hour % 12 + if pm { 12 } else { 0 },
+        None => hour,
+    };
+    let time =
+        NaiveTime::from_hms_milli_opt(hour, minute, second, milli).ok_or(Clock::Impossible)?;
+    Ok((time, offset))
+}
+
+/// The date part and the time part (empty when there is none) of a date
+/// cell, e.g. for "2030-05-01 09:00" ("2030-05-01", "09:00"); a trailing
+/// AM/PM stays with the time.
+pub(super) fn split_date_time(cell: &str) -> (&str, &str) {
+    let cell = cell.trim();
+    let (date, time) = split_at_time_any_case(cell);
+    (date.trim(), time.trim())
+}
+
+/// [`split_at_time`] on the original (not lower-cased) cell: the split
+/// points are ASCII, so they are the same in both.
+fn split_at_time_any_case(cell: &str) -> (&str, &str) {
+    let lower = cell.to_ascii_lowercase();
+    let (date, _) = split_at_time(&lower);
+    let at = date.len();
+    match cell.get(at..) {
+        Some(rest) if !rest.is_empty() => (&cell[..at], &rest[1..]),
+        _ => (cell, ""),
     }
-    let time = NaiveTime::from_hms_milli_opt(hour, minute, second, milli)?;
-    Some((time, parse_offset(zone)?))
+}
+
+/// Check a cell of a separate time column ("09:00", "9:05 pm",
+/// "21:30:00", "09:00+02:00"): Ok, or the sentence saying why not.
+pub(super) fn check_time_cell(cell: &str) -> Result<(), String> {
+    let lower = cell.trim().to_ascii_lowercase();
+    let (body, meridiem) = strip_meridiem(&lower);
+    if body.is_empty() || lower.len() > 32 {
+        return Err(format!(
+            "unrecognised time {:?}",
+            super::cells::shorten(cell.trim())
+        ));
+    }
+    match parse_time(body, meridiem) {
+        Ok(_) => Ok(()),
+        Err(Clock::Impossible) => Err(impossible_time(body, meridiem)),
+        Err(Clock::Unreadable) => Err(format!(
+            "unrecognised time {:?}",
+            super::cells::shorten(cell.trim())
+        )),
+    }
+}
+
+/// True when the time part is midnight written out ("00:00", "00:00:00"),
+/// as spreadsheets write a date cell that has a separate time column.
+pub(super) fn is_written_midnight(time: &str) -> bool {
+    matches!(time, "00:00" | "00:00:00" | "0:00" | "0:00:00")
 }
 
 fn parse_offset(zone: &str) -> Option<Option<i32>> {

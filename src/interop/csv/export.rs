@@ -14,19 +14,13 @@ pub enum CsvLayout {
     /// No header; `dd/mm/yyyy HH:MM`, message, first link. Hootsuite takes
     /// one link and no media or labels, so those are not exported.
     Hootsuite,
-    /// Header `Date,Text,Link(s),Media URL(s),Labels,Comments`;
+    /// Header `Date (<zone>),Text,Link(s),Media URL(s),Labels,Comments`;
     /// `yyyy-mm-dd HH:MM`; lists comma-separated.
     Publer,
 }
 
-const PUBLER_HEADER: [&str; 6] = [
-    "Date",
-    "Text",
-    "Link(s)",
-    "Media URL(s)",
-    "Labels",
-    "Comments",
-];
+/// After the date header, which names the zone.
+const PUBLER_HEADER: [&str; 5] = ["Text", "Link(s)", "Media URL(s)", "Labels", "Comments"];
 
 /// What an export wrote, and what it did not carry, per post: nothing is
 /// dropped behind the user's back.
@@ -37,6 +31,8 @@ pub struct CsvExport {
     pub text: String,
     /// Data rows written (the Publer header is not counted).
     pub rows: usize,
+    /// The zone every date of the file is written in.
+    pub zone: String,
     /// Posts left out or written differently from how they are stored.
     pub notes: Vec<ExportNote>,
 }
@@ -52,9 +48,8 @@ pub struct ExportNote {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum ExportNoteKind {
-    /// Not written: no text, link or media this layout carries, so the
-    /// row would be one that import refuses ("the row has no text, link or
-    /// media"), and the user's spreadsheet would hold a blank line.
+    /// Not written: the post has no text, so the row would be one that
+    /// import refuses ("the text is empty").
     SkippedEmpty,
     /// Not written: Hootsuite's bulk composer needs a date on every row
     /// (and a headerless file starting with an undated row is misread).
@@ -64,6 +59,9 @@ pub enum ExportNoteKind {
     SkippedTooLong,
     /// Written with no date: import reads it back as a draft.
     Undated,
+    /// Planned in another zone (`zone`); its time is written converted to
+    /// the file's zone, which is the same instant.
+    OtherZone { zone: String },
     /// The post has no base text; its `network` variant is the row's text.
     TextFromVariant { network: String },
     /// Links, media or labels the layout has no column for, or URLs import
@@ -75,30 +73,40 @@ pub enum ExportNoteKind {
 /// one cannot survive the round trip.
 const URL_SEPARATORS: [char; 4] = [',', ' ', '\n', '\t'];
 
-/// Export posts in the caller's order. Times are written in `zone` if given,
-/// else in each post's planned zone, else UTC. Every row written is one
-/// that [`super::parse_csv`] accepts; posts it would refuse are not written
-/// and are listed in [`CsvExport::notes`] instead, as is anything left out.
+/// Export posts in the caller's order, every time written in `zone`.
+///
+/// One zone per file, not one per row: Hootsuite and Publer read every
+/// date of an upload as wall time in the account's own zone, and neither
+/// layout has a cell for a zone (Hootsuite's has no header at all), so a
+/// file mixing zones would be read wrong whatever it said. The zone is
+/// stated where the layout allows it without changing its columns: in
+/// Publer's date header (`Date (Europe/Berlin)`, which Publer ignores and
+/// [`super::parse_csv`] reads back); for Hootsuite the caller states it
+/// (file name, page). Posts planned in another zone are named in the notes.
+///
+/// Every row written is one that [`super::parse_csv`] accepts; posts it
+/// would refuse are not written and are listed in [`CsvExport::notes`]
+/// instead, as is anything left out.
 pub fn export_csv(
     posts: &[Post],
     layout: CsvLayout,
-    zone: Option<&str>,
+    zone: &str,
 ) -> Result<CsvExport, InteropError> {
-    let fixed_zone = zone
-        .map(|z| Zone::from_name(z).ok_or_else(|| InteropError::UnknownZone(z.to_string())))
-        .transpose()?;
+    let zone = Zone::from_name(zone).ok_or_else(|| InteropError::UnknownZone(zone.to_string()))?;
     let mut out = CsvExport {
         text: String::new(),
         rows: 0,
+        zone: zone.name().to_string(),
         notes: Vec::new(),
     };
     if layout == CsvLayout::Publer {
-        write_record(&mut out.text, &PUBLER_HEADER);
+        let date = format!("Date ({})", zone.name());
+        let header: Vec<&str> = std::iter::once(date.as_str())
+            .chain(PUBLER_HEADER)
+            .collect();
+        write_record(&mut out.text, &header);
     }
     for post in posts {
-        let zone = fixed_zone
-            .or_else(|| post.planned_zone.as_deref().and_then(Zone::from_name))
-            .unwrap_or(Zone::UTC);
         let mut note = |kind| {
             out.notes.push(ExportNote {
                 post_id: post.id.clone(),
@@ -119,8 +127,12 @@ pub fn export_csv(
             note(kind);
             continue;
         }
-        if post.scheduled_at.is_none() {
-            note(ExportNoteKind::Undated);
+        match &post.planned_zone {
+            _ if post.scheduled_at.is_none() => note(ExportNoteKind::Undated),
+            Some(planned) if planned != zone.name() => note(ExportNoteKind::OtherZone {
+                zone: planned.clone(),
+            }),
+            _ => {}
         }
         if let Some(network) = content.variant {
             note(ExportNoteKind::TextFromVariant {
@@ -201,9 +213,9 @@ impl<'a> RowContent<'a> {
         }
     }
 
-    /// The rule import applies to a row ("the row has no text, link or media").
+    /// The rule import applies to a row ("the text is empty").
     fn has_content(&self) -> bool {
-        !self.text.is_empty() || !self.links.is_empty() || !self.media.is_empty()
+        !self.text.is_empty()
     }
 
     /// Bytes of the largest cell (escaping adds at most one).

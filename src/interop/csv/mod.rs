@@ -114,6 +114,14 @@ pub struct CsvImport {
     pub format: CsvFormat,
     /// The day/month order used for `a/b/yyyy` dates.
     pub date_order: DateOrder,
+    /// The zone times without an offset were read in: the one the date
+    /// header names (`Date (Europe/Berlin)`, as Glider's export writes it),
+    /// else the caller's.
+    pub zone: String,
+    /// True when `zone` came from the file's header.
+    pub zone_from_file: bool,
+    /// Where the time of day was read: a separate time column, or the date cell.
+    pub time_column: bool,
     pub has_header: bool,
     pub delimiter: char,
     /// Non-blank data rows read.
@@ -170,12 +178,18 @@ pub fn parse_csv(input: &[u8], options: &CsvOptions) -> Result<CsvImport, Intero
     if data_rows.is_empty() {
         return Err(InteropError::Empty);
     }
+    // The file's own word beats the caller's default: a Glider export names
+    // its zone, a template header its day/month order.
+    let zone = columns.zone_hint.unwrap_or(zone);
     let reader = rows::RowReader::new(&columns, options, zone, data_rows);
     let mut out = CsvImport {
         posts: Vec::with_capacity(data_rows.len()),
         errors: Vec::new(),
         format,
         date_order: reader.order(),
+        zone: zone.name().to_string(),
+        zone_from_file: columns.zone_hint.is_some(),
+        time_column: columns.time.is_some(),
         has_header,
         delimiter: char::from(delimiter),
         rows: data_rows.len(),

@@ -39,11 +39,16 @@ impl<'a> RowReader<'a> {
                 }
             }
         }
+        // The caller's explicit choice, else what the header says, else the cells.
+        let asked = match (options.date_order, columns.order_hint) {
+            (DateOrder::Auto, Some(hint)) => hint,
+            (asked, _) => asked,
+        };
         RowReader {
             columns,
             options,
             zone,
-            order: dates::resolve(options.date_order, &evidence),
+            order: dates::resolve(asked, &evidence),
             id_prefix: options
                 .id_prefix
                 .clone()
@@ -77,6 +82,7 @@ impl<'a> RowReader<'a> {
         };
         let c = self.columns;
         let date = cell(c.date, "date")?;
+        let time = cell(c.time, "time")?;
         let text = cell(c.text, "text")?
             .map(normalise_newlines)
             .unwrap_or_default();
@@ -89,8 +95,14 @@ impl<'a> RowReader<'a> {
         let tags = cell(c.labels, "labels")?
             .map(|s| split_list(s, &[',', ';']))
             .unwrap_or_default();
+        // Publer separates several follow-up comments with "||".
         let comments: Vec<String> = cell(c.comments, "comments")?
-            .map(|s| vec![normalise_newlines(s)])
+            .map(|s| {
+                s.split("||")
+                    .map(|c| normalise_newlines(c.trim()))
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            })
             .unwrap_or_default();
         let networks = match cell(c.networks, "networks")? {
             Some(s) => networks(s).map_err(|r| fail(Some("networks"), r))?,
@@ -102,13 +114,21 @@ impl<'a> RowReader<'a> {
         for url in &media {
             check_url(url).map_err(|r| fail(Some("media"), r))?;
         }
-        if text.is_empty() && links.is_empty() && media.is_empty() {
-            return Err(fail(None, "the row has no text, link or media".into()));
+        // A post is text first: a row with only a link or media would open an
+        // empty composer at reminder time.
+        if text.is_empty() {
+            return Err(fail(
+                Some("text"),
+                "the text is empty: every post needs one".into(),
+            ));
         }
-        let scheduled_at = match date {
+        let when = self
+            .when(date, time)
+            .map_err(|(column, r)| fail(Some(column), r))?;
+        let scheduled_at = match when {
             None => None,
             Some(d) => {
-                Some(parse_date(d, self.zone, self.order).map_err(|r| fail(Some("date"), r))?)
+                Some(parse_date(&d, self.zone, self.order).map_err(|r| fail(Some("date"), r))?)
             }
         };
         if let Some(at) = scheduled_at {
@@ -149,6 +169,58 @@ impl<'a> RowReader<'a> {
         };
         post.validate().map_err(|e| fail(None, e.to_string()))?;
         Ok((post, comments))
+    }
+
+    /// The date-and-time text of a row from its date cell and, if the file
+    /// has one, its time cell; `None` for a draft. Errors name the column.
+    fn when(
+        &self,
+        date: Option<&str>,
+        time: Option<&str>,
+    ) -> Result<Option<String>, (&'static str, String)> {
+        let (date, time) = match (date, time) {
+            (None, None) => return Ok(None),
+            (None, Some(t)) => {
+                return Err((
+                    "time",
+                    format!("{:?} has no date: fill in the date column too", shorten(t)),
+                ))
+            }
+            (Some(d), time) => (d, time),
+        };
+        let (day, clock) = dates::split_date_time(date);
+        match time {
+            None if clock.is_empty() => Err((
+                "date",
+                format!(
+                    "{:?} has no time of day: write one (e.g. {} 09:00){}",
+                    shorten(date),
+                    shorten(day),
+                    if self.columns.time.is_some() {
+                        " or fill in the time column"
+                    } else {
+                        ""
+                    }
+                ),
+            )),
+            None => Ok(Some(date.to_string())),
+            Some(t) => {
+                dates::check_time_cell(t).map_err(|r| ("time", r))?;
+                // Spreadsheets write a date cell as "2030-05-01 00:00:00"
+                // beside its time column; any other time there conflicts.
+                if !clock.is_empty() && !dates::is_written_midnight(clock) {
+                    return Err((
+                        "time",
+                        format!(
+                            "the date cell holds a time ({}) and the time column another ({})",
+                            shorten(clock),
+                            shorten(t)
+                        ),
+                    ));
+                }
+                Ok(Some(format!("{day} {t}")))
+            }
+        }
     }
 
     /// A trimmed, formula-unescaped cell; `None` if absent or blank.

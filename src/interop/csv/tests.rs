@@ -138,7 +138,7 @@ fn interop_csv_hostile_cells() {
             (2, Some("text")),
             (3, Some("link")),
             (7, Some("text")),
-            (9, None),
+            (9, Some("text")),
             (10, Some("date"))
         ],
         "{:?}",
@@ -277,7 +277,7 @@ fn interop_csv_10k_hostile_rows() {
                 format!("01/01/1969 10:00,old {i},,,,").into_bytes()
             }
             7 => {
-                expected.push((start, None, "no text, link or media"));
+                expected.push((start, Some("text"), "the text is empty"));
                 format!("{date},,,,,").into_bytes()
             }
             8 if i % 2500 == 8 => {
@@ -346,10 +346,10 @@ fn interop_csv_export_escapes_and_round_trips() {
     a.media = vec!["https://cdn.example/a.png".into()];
     a.tags = vec!["-minus".into(), "b".into()];
     let b = Post::draft("b", "p1", "line1\nline2, \"quoted\"", 0).unwrap();
-    let publer = export_csv(&[a.clone(), b.clone()], CsvLayout::Publer, None)
+    let publer = export_csv(&[a.clone(), b.clone()], CsvLayout::Publer, "Europe/Berlin")
         .unwrap()
         .text;
-    assert!(publer.starts_with("Date,Text,Link(s),Media URL(s),Labels,Comments\r\n2030-03-31 09:15,'=1+1 is not a formula,"));
+    assert!(publer.starts_with("Date (Europe/Berlin),Text,Link(s),Media URL(s),Labels,Comments\r\n2030-03-31 09:15,'=1+1 is not a formula,"));
     assert!(publer.contains(",\"'-minus, b\","));
     let back = parse_csv(publer.as_bytes(), &opts()).unwrap();
     assert!(back.errors.is_empty(), "{:?}", back.errors);
@@ -361,7 +361,7 @@ fn interop_csv_export_escapes_and_round_trips() {
         );
         assert_eq!(got.scheduled_at, orig.scheduled_at);
     }
-    let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, Some("UTC"))
+    let hoot = export_csv(&[a.clone()], CsvLayout::Hootsuite, "UTC")
         .unwrap()
         .text;
     assert_eq!(
@@ -374,7 +374,7 @@ fn interop_csv_export_escapes_and_round_trips() {
         (CsvFormat::Hootsuite, a.scheduled_at)
     );
     assert_eq!(
-        export_csv(&[a], CsvLayout::Hootsuite, Some("Nowhere")),
+        export_csv(&[a], CsvLayout::Hootsuite, "Nowhere"),
         Err(InteropError::UnknownZone("Nowhere".into()))
     );
 }
@@ -433,7 +433,7 @@ fn interop_csv_export_never_writes_a_row_import_refuses() {
         kind,
     };
 
-    let publer = export_csv(&posts, CsvLayout::Publer, Some("Europe/Berlin")).unwrap();
+    let publer = export_csv(&posts, CsvLayout::Publer, "Europe/Berlin").unwrap();
     assert_eq!(
         publer.notes,
         [
@@ -447,31 +447,25 @@ fn interop_csv_export_never_writes_a_row_import_refuses() {
                 }
             ),
             note("bad-link", SkippedEmpty),
+            // Media without a text: import refuses an empty text.
+            note("media-only", SkippedEmpty),
             note("undated", Undated),
             note("huge", SkippedTooLong),
         ]
     );
-    assert_eq!(publer.rows, 3);
+    assert_eq!(publer.rows, 2);
     let mut o = CsvOptions::new("Europe/Berlin", NOW);
     o.project_id = "p1".into();
     let back = parse_csv(publer.text.as_bytes(), &o).unwrap();
     assert!(back.errors.is_empty(), "{:?}\n{}", back.errors, publer.text);
-    let got: Vec<(&str, &[String], bool)> = back
+    let got: Vec<(&str, bool)> = back
         .posts
         .iter()
-        .map(|p| (p.text.as_str(), &p.media[..], p.scheduled_at.is_some()))
+        .map(|p| (p.text.as_str(), p.scheduled_at.is_some()))
         .collect();
-    let media = ["https://cdn.example/a.png".to_string()];
-    assert_eq!(
-        got,
-        [
-            ("for x", &[][..], true),
-            ("", &media[..], true),
-            ("no date yet", &[][..], false)
-        ]
-    );
+    assert_eq!(got, [("for x", true), ("no date yet", false)]);
 
-    let hoot = export_csv(&posts, CsvLayout::Hootsuite, Some("UTC")).unwrap();
+    let hoot = export_csv(&posts, CsvLayout::Hootsuite, "UTC").unwrap();
     let kinds: Vec<(&str, &super::ExportNoteKind)> = hoot
         .notes
         .iter()
@@ -490,7 +484,6 @@ fn interop_csv_export_never_writes_a_row_import_refuses() {
                 }
             ),
             ("bad-link", &SkippedEmpty),
-            // Hootsuite has no media column: nothing left to write.
             ("media-only", &SkippedEmpty),
             ("undated", &SkippedUndated),
             ("huge", &SkippedTooLong),
@@ -502,7 +495,7 @@ fn interop_csv_export_never_writes_a_row_import_refuses() {
     assert_eq!(back.posts[0].text, "for x");
 
     // Nothing carried at all: the file is refused as a whole, as before.
-    let empty = export_csv(&posts[..3], CsvLayout::Publer, None).unwrap();
+    let empty = export_csv(&posts[..3], CsvLayout::Publer, "UTC").unwrap();
     assert_eq!((empty.rows, empty.notes.len()), (0, 3));
     assert_eq!(
         parse_csv(empty.text.as_bytes(), &o),
@@ -522,13 +515,255 @@ fn interop_csv_export_names_what_a_layout_leaves_out() {
     ];
     p.media = vec!["https://cdn.example/a.png".into()];
     p.tags = vec!["t".into()];
-    let publer = export_csv(std::slice::from_ref(&p), CsvLayout::Publer, None).unwrap();
+    let publer = export_csv(std::slice::from_ref(&p), CsvLayout::Publer, "UTC").unwrap();
     assert_eq!(
         publer.notes[0].kind,
         PartsLeftOut { count: 1 },
         "the ftp link"
     );
     // Hootsuite: the ftp link, the second link, the media item and the label.
-    let hoot = export_csv(&[p], CsvLayout::Hootsuite, None).unwrap();
+    let hoot = export_csv(&[p], CsvLayout::Hootsuite, "UTC").unwrap();
     assert_eq!(hoot.notes[0].kind, PartsLeftOut { count: 4 });
+}
+
+/// Issue 11: a separate time column is read (it was ignored and every post
+/// landed at 00:00), impossible times and empty texts are refused with
+/// their line and column, and the totals count every row.
+#[test]
+fn interop_csv_separate_time_column_and_row_rules() {
+    let file = "Date,Time,Message,Link\n\
+        2030-05-01,09:30,Morning post,https://example.com/a\n\
+        01/05/2030,25:99,Impossible time,\n\
+        2030-05-02,14:00,,https://example.com/only-a-link\n\
+        2030-05-03 00:00:00,18:45,Excel wrote the date with midnight,\n\
+        2030-05-04 10:00,11:00,Two different times,\n\
+        ,09:00,A time without a date,\n\
+        2030-05-05,,A date without a time,\n\
+        ,,A draft,\n\
+        2030-05-06,9:05 pm,Twelve-hour time,\n";
+    let mut o = opts();
+    o.keep_valid = true;
+    let r = parse_csv(file.as_bytes(), &o).unwrap();
+    assert!(r.time_column);
+    assert_eq!((r.rows, r.valid_rows, r.errors.len()), (9, 4, 5));
+    let errors: Vec<(u64, Option<&str>)> = r
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_deref()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (3, Some("time")),
+            (4, Some("text")),
+            (6, Some("time")),
+            (7, Some("time")),
+            (8, Some("date")),
+        ],
+        "{:?}",
+        r.errors
+    );
+    assert_eq!(
+        r.errors[0].reason,
+        "25:99 is not a time of day (00:00–23:59)"
+    );
+    assert_eq!(
+        r.errors[1].reason,
+        "the text is empty: every post needs one"
+    );
+    assert!(r.errors[2].reason.contains("(10:00)") && r.errors[2].reason.contains("(11:00)"));
+    assert!(
+        r.errors[3].reason.contains("has no date"),
+        "{:?}",
+        r.errors[3]
+    );
+    assert!(
+        r.errors[4].reason.contains("has no time of day"),
+        "{:?}",
+        r.errors[4]
+    );
+    let at: Vec<(&str, Option<i64>)> = r
+        .posts
+        .iter()
+        .map(|p| (p.text.as_str(), p.scheduled_at))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("Morning post", Some(berlin(2030, 5, 1, 9, 30))),
+            (
+                "Excel wrote the date with midnight",
+                Some(berlin(2030, 5, 3, 18, 45))
+            ),
+            ("A draft", None),
+            ("Twelve-hour time", Some(berlin(2030, 5, 6, 21, 5))),
+        ]
+    );
+    assert_eq!(r.posts[0].links, ["https://example.com/a"]);
+    // The combined cell says the same about an impossible time.
+    let r = parse_csv(b"date,text\n2030-05-01 25:99,x\n", &opts()).unwrap();
+    assert_eq!(
+        (r.errors[0].line, r.errors[0].reason.as_str()),
+        (2, "25:99 is not a time of day (00:00–23:59)")
+    );
+    // A date alone was midnight before; now it says what is missing.
+    let r = parse_csv(b"date,text\n2030-05-01,x\n", &opts()).unwrap();
+    assert!(
+        r.errors[0].reason.contains("no time of day"),
+        "{:?}",
+        r.errors
+    );
+}
+
+/// The "Imported 0 of 1 rows" for a 3-row file: `rows` counts every data
+/// row whether or not it passed, also when nothing is kept.
+#[test]
+fn interop_csv_totals_count_every_row() {
+    let file = "date,text\n2030-05-01 09:00,one\n2030-05-01 10:00,\n2030-05-01 11:00,three\n";
+    let r = parse_csv(file.as_bytes(), &opts()).unwrap();
+    assert_eq!(
+        (r.rows, r.valid_rows, r.errors.len(), r.posts.len()),
+        (3, 2, 1, 0)
+    );
+}
+
+/// Hootsuite's bulk template: no header, `dd/mm/yyyy hh:mm`, message, link;
+/// and the same with a header naming the order (`mm/dd` read month-first
+/// even when every date is ambiguous).
+#[test]
+fn interop_csv_hootsuite_template_exactly() {
+    let file = "05/03/2030 09:00,\"Spring sale, 20% off\",https://shop.example/spring\r\n\
+        06/03/2030 13:15,No link on this one,\r\n\
+        07/03/2030 18:30,\"Quote \"\"this\"\"\",https://blog.example/p?id=1&utm=x\r\n";
+    let r = parse_csv(file.as_bytes(), &opts()).unwrap();
+    assert_eq!(
+        (r.format, r.has_header, r.date_order),
+        (CsvFormat::Hootsuite, false, DateOrder::Dmy)
+    );
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    let got: Vec<(&str, Option<i64>, &[String])> = r
+        .posts
+        .iter()
+        .map(|p| (p.text.as_str(), p.scheduled_at, &p.links[..]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Spring sale, 20% off",
+                Some(berlin(2030, 3, 5, 9, 0)),
+                &["https://shop.example/spring".to_string()][..]
+            ),
+            (
+                "No link on this one",
+                Some(berlin(2030, 3, 6, 13, 15)),
+                &[][..]
+            ),
+            (
+                "Quote \"this\"",
+                Some(berlin(2030, 3, 7, 18, 30)),
+                &["https://blog.example/p?id=1&utm=x".to_string()][..]
+            ),
+        ]
+    );
+    let us = "Date (mm/dd/yyyy hh:mm),Message,Link\n05/03/2030 09:00,US order,\n";
+    let r = parse_csv(us.as_bytes(), &opts()).unwrap();
+    assert_eq!(r.date_order, DateOrder::Mdy);
+    assert_eq!(r.posts[0].scheduled_at, Some(berlin(2030, 5, 3, 9, 0)));
+    // The caller's explicit choice still wins over the header.
+    let mut o = opts();
+    o.date_order = DateOrder::Dmy;
+    assert_eq!(
+        parse_csv(us.as_bytes(), &o).unwrap().date_order,
+        DateOrder::Dmy
+    );
+}
+
+/// Publer's current 12-column template, headers as Publer writes them
+/// (" - " explanations, a quoted header with commas), comments split on `||`.
+#[test]
+fn interop_csv_publer_template_exactly() {
+    let file = "Date - Intl. format or prompt,Text,Link(s) - Separated by comma for FB carousels,\
+        Media URL(s) - Separated by comma,Title - For the video,Label(s) - Separated by comma,\
+        Alt text(s) - Separated by ||,Comment(s) - Separated by ||,\
+        \"Pin board, FB album, or Google category\",Post subtype - I.e. story,CTA - For Google,Reminder - For Story\n\
+        2030/11/19 20:35,Launch day 🚀,https://example.com/launch,\"https://cdn.example/1.jpg,https://cdn.example/2.jpg\",\
+        Launch,\"news, launch\",Alt one || Alt two,First! || Second,,,,\n\
+        ,Auto-scheduled by Publer,,,,,,,,,,\n";
+    let r = parse_csv(file.as_bytes(), &opts()).unwrap();
+    assert_eq!((r.format, r.has_header), (CsvFormat::Publer, true));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    // Known to Publer but not to a Glider post: listed, so the page can say
+    // they were not imported.
+    assert_eq!(
+        r.ignored_columns,
+        [
+            "Title - For the video",
+            "Alt text(s) - Separated by ||",
+            "Pin board, FB album, or Google category",
+            "Post subtype - I.e. story",
+            "CTA - For Google",
+            "Reminder - For Story"
+        ]
+    );
+    let p = &r.posts[0];
+    assert_eq!(p.text, "Launch day 🚀");
+    assert_eq!(p.scheduled_at, Some(berlin(2030, 11, 19, 20, 35)));
+    assert_eq!(p.links, ["https://example.com/launch"]);
+    assert_eq!(
+        p.media,
+        ["https://cdn.example/1.jpg", "https://cdn.example/2.jpg"]
+    );
+    assert_eq!(p.tags, ["news", "launch"]);
+    assert_eq!(r.comments[0].comments, ["First!", "Second"]);
+    assert_eq!(
+        (r.posts[1].status, r.posts[1].scheduled_at),
+        (PostStatus::Draft, None)
+    );
+}
+
+/// Export states its zone in Publer's date header; import reads it back
+/// from there whatever zone the importing user picked, and posts planned in
+/// another zone are named.
+#[test]
+fn interop_csv_export_states_its_zone() {
+    let mut a = Post::draft("a", "p1", "planned in New York", 0).unwrap();
+    a.status = PostStatus::Scheduled;
+    a.scheduled_at = Some(berlin(2030, 6, 1, 15, 0));
+    a.planned_zone = Some("America/New_York".into());
+    let mut b = a.clone();
+    b.id = "b".into();
+    b.text = "planned in Berlin".into();
+    b.planned_zone = Some("Europe/Berlin".into());
+    let out = export_csv(&[a.clone(), b], CsvLayout::Publer, "Europe/Berlin").unwrap();
+    assert_eq!(out.zone, "Europe/Berlin");
+    assert!(
+        out.text.starts_with("Date (Europe/Berlin),Text,"),
+        "{}",
+        out.text
+    );
+    assert!(out
+        .text
+        .contains("\r\n2030-06-01 15:00,planned in New York,"));
+    assert_eq!(
+        out.notes,
+        [super::ExportNote {
+            post_id: "a".into(),
+            kind: super::ExportNoteKind::OtherZone {
+                zone: "America/New_York".into()
+            }
+        }]
+    );
+    let back = parse_csv(out.text.as_bytes(), &CsvOptions::new("Asia/Tokyo", NOW)).unwrap();
+    assert_eq!(
+        (back.zone.as_str(), back.zone_from_file),
+        ("Europe/Berlin", true)
+    );
+    assert_eq!(
+        back.posts[0].scheduled_at, a.scheduled_at,
+        "the same instant"
+    );
+    let hoot = export_csv(&[a], CsvLayout::Hootsuite, "America/New_York").unwrap();
+    assert_eq!(hoot.text, "01/06/2030 09:00,planned in New York,\r\n");
+    assert!(hoot.notes.is_empty());
 }

@@ -214,3 +214,65 @@ fn shuffle_takes_only_queued_posts() {
         Err(ScheduleError::NotQueued("s1".into()))
     );
 }
+
+#[test]
+fn next_free_slots_places_in_order_ignoring_their_own_old_times() {
+    let mut p = project("UTC");
+    daily(&mut p, "x", &[(9, 0), (15, 0)]);
+    let mon = utc("2026-05-04T00:00:00Z");
+    // s0 and s1 sit on Tuesday's slots; "other" holds Monday 09:00.
+    let mut posts = vec![
+        post("s0", &["x"], Some(mon + 24 * HOUR + 9 * HOUR)),
+        post("s1", &["x"], Some(mon + 24 * HOUR + 15 * HOUR)),
+        post("s2", &["x"], None),
+        post("other", &["x"], Some(mon + 9 * HOUR)),
+        post("nowhere", &["bluesky"], None),
+    ];
+    posts[2].status = PostStatus::Draft;
+    let order: Vec<String> = ["s2", "s0", "s1", "nowhere"].map(String::from).to_vec();
+    let got = crate::schedule::next_free_slots(&p, &posts, &order, mon).unwrap();
+    let placed: Vec<(&str, i64)> = got
+        .assignments
+        .iter()
+        .map(|a| (a.post_id.as_str(), a.at_ms))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("s2", mon + 15 * HOUR),
+            ("s0", mon + 24 * HOUR + 9 * HOUR),
+            ("s1", mon + 24 * HOUR + 15 * HOUR),
+        ]
+    );
+    assert_eq!(
+        got.unplaced,
+        ["nowhere"],
+        "no slot on its network: reported, not an error"
+    );
+    assert_rules_hold(&p, &posts, &got.assignments, mon);
+}
+
+#[test]
+fn next_free_slots_respects_rules_between_the_moved_posts() {
+    let mut p = project("UTC");
+    daily(&mut p, "x", &[(9, 0), (10, 0), (11, 0)]);
+    p.rules.push(rule("x", 90, 0, None));
+    let mon = utc("2026-05-04T00:00:00Z");
+    let posts = drafts(3, &["x"]);
+    let got = crate::schedule::next_free_slots(&p, &posts, &ids(3), mon).unwrap();
+    let hm: Vec<i64> = at_list(&got.assignments)
+        .iter()
+        .map(|t| (t - mon) / HOUR)
+        .collect();
+    assert_eq!(hm, [9, 11, 24 + 9], "90 minutes apart: 10:00 is skipped");
+    assert_rules_hold(&p, &posts, &got.assignments, mon);
+    let published = {
+        let mut q = posts.clone();
+        q[0].status = PostStatus::Published;
+        q
+    };
+    assert!(matches!(
+        crate::schedule::next_free_slots(&p, &published, &ids(3), mon),
+        Err(ScheduleError::NotSchedulable { .. })
+    ));
+}

@@ -79,3 +79,27 @@ fn works_as_a_chrono_time_zone() {
 fn embedded_data_is_compact() {
     assert!(blob::len() < 200_000, "{} bytes", blob::len());
 }
+
+#[test]
+fn zone_list_names_every_zone_with_its_offset_then() {
+    // 2026-07-01 12:00 UTC (summer in the north) and 2026-01-15 (winter).
+    let summer = super::super::zone_list(1_782_907_200_000);
+    let winter = super::super::zone_list(1_768_478_400_000);
+    assert_eq!(summer.len(), Zone::names().count());
+    assert!(
+        summer.windows(2).all(|w| w[0].name < w[1].name),
+        "sorted by name"
+    );
+    let offset = |list: &[super::super::ZoneInfo], name: &str| {
+        list.iter()
+            .find(|z| z.name == name)
+            .map(|z| z.offset_minutes)
+    };
+    assert_eq!(offset(&summer, "Europe/Berlin"), Some(120));
+    assert_eq!(offset(&winter, "Europe/Berlin"), Some(60));
+    assert_eq!(offset(&summer, "Asia/Kolkata"), Some(330));
+    assert_eq!(offset(&winter, "America/New_York"), Some(-300));
+    assert_eq!(offset(&summer, "UTC"), Some(0));
+    // Out of range times are clamped, not a panic.
+    assert_eq!(super::super::zone_list(i64::MIN).len(), summer.len());
+}

@@ -32,17 +32,22 @@ export function chromiumArgs({ port, extDir }) {
 }
 
 /**
- * @param {{ extDir?: string, port: number, headless?: boolean }} opts
+ * @param {{ extDir?: string, port: number, headless?: boolean, userDir?: string }} opts
+ *   userDir: a profile folder to use and keep (relaunching on the same profile); default a fresh
+ *   temporary one, removed on close.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext,
  *   worker: import('playwright-core').Worker|null, extensionId: string|null, close(): Promise<void> }>}
  *   `extDir: null` launches without an extension (worker and extensionId are then null).
  */
-export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrome'), port, headless = true } = {}) {
+// GLIDER_EXT_DIR runs a suite against another build (e.g. main's, to show a
+// new test fails there), as tests/e2e/support/reliability.mjs does.
+export async function launchWithExtension({ extDir = process.env.GLIDER_EXT_DIR || path.join(ROOT, 'dist/chrome'), port, headless = true, userDir: keptDir } = {}) {
   if (!port) throw new Error('launchWithExtension: port is required');
   if (extDir && !fs.existsSync(path.join(extDir, 'manifest.json'))) {
     throw new Error(`no extension at ${extDir} (run ./build.sh first)`);
   }
-  const userDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-chromium-'));
+  const userDir = keptDir ?? (await fsp.mkdtemp(path.join(os.tmpdir(), 'glider-chromium-')));
+  const dropProfile = () => (keptDir ? Promise.resolve() : fsp.rm(userDir, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
     headless,
@@ -61,7 +66,7 @@ export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrom
     }
   } catch (e) {
     await context.close().catch(() => {});
-    await fsp.rm(userDir, { recursive: true, force: true });
+    await dropProfile();
     throw e;
   }
   return {
@@ -70,7 +75,7 @@ export async function launchWithExtension({ extDir = path.join(ROOT, 'dist/chrom
     extensionId,
     async close() {
       await context.close().catch(() => {});
-      await fsp.rm(userDir, { recursive: true, force: true }).catch(() => {});
+      await dropProfile().catch(() => {});
     },
   };
 }

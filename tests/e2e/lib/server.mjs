@@ -26,6 +26,8 @@ export const HOSTS = Object.freeze({
   'www.threads.com': 'threads',
   'bsky.app': 'bluesky',
   'mastodon.social': 'mastodon',
+  // A Mastodon instance that is not in the manifest (the grant flow, per-instance limits).
+  'fosstodon.org': 'mastodon',
   'www.linkedin.com': 'linkedin',
   'vk.com': 'vk',
   'web.telegram.org': 'telegram',
@@ -193,6 +195,15 @@ export async function startFixtureServer(opts = {}) {
         const type = MIME[path.extname(file)] ?? 'application/octet-stream';
         res.writeHead(200, { ...headers, 'content-type': type }).end(await fsp.readFile(file));
         return;
+      }
+      // API answers (Mastodon's /api/v2/instance): <path>.<host>.json, else <path>.json.
+      if (file.startsWith(dir + path.sep) && !path.extname(file)) {
+        for (const json of [`${file}.${host}.json`, `${file}.json`]) {
+          if (fs.existsSync(json)) {
+            res.writeHead(200, { ...headers, 'content-type': MIME['.json'], 'access-control-allow-origin': '*' }).end(await fsp.readFile(json));
+            return;
+          }
+        }
       }
       // SPA: every other path is the app shell.
       const html = await fsp.readFile(path.join(dir, 'index.html'));

@@ -82,9 +82,22 @@ fn interop_dates_reject_absurd_and_malformed_values() {
             "unrecognised date \"tomorrow\"",
         ),
         ("", DateOrder::Auto, "unrecognised"),
-        ("2025-01-31 25:00", DateOrder::Auto, "unrecognised"),
-        ("2025-01-31 09:60", DateOrder::Auto, "unrecognised"),
-        ("01/31/2025 13:00 PM", DateOrder::Mdy, "unrecognised"),
+        (
+            "2025-01-31 25:00",
+            DateOrder::Auto,
+            "25:00 is not a time of day (00:00–23:59)",
+        ),
+        (
+            "2025-01-31 25:99",
+            DateOrder::Auto,
+            "25:99 is not a time of day",
+        ),
+        ("2025-01-31 09:60", DateOrder::Auto, "09:60 is not a time"),
+        (
+            "01/31/2025 13:00 PM",
+            DateOrder::Mdy,
+            "13:00 PM is not a time of day (1:00–12:59 AM/PM)",
+        ),
         ("2025-01-31 09:00 +25:00", DateOrder::Auto, "unrecognised"),
         ("2025-01-31 09:00:00:00", DateOrder::Auto, "unrecognised"),
         ("2025-01-31 am", DateOrder::Auto, "unrecognised"),
@@ -154,4 +167,39 @@ fn interop_day_month_order_is_settled_per_file() {
         DateOrder::Mdy
     );
     assert_eq!(settle(&[], DateOrder::Auto), DateOrder::Dmy);
+}
+
+#[test]
+fn interop_time_cells_of_a_separate_column() {
+    for ok in [
+        "09:00",
+        "9:05 pm",
+        "21:30:00",
+        "09:00+02:00",
+        "12:00 AM",
+        "23:59",
+    ] {
+        assert_eq!(check_time_cell(ok), Ok(()), "{ok}");
+    }
+    for (cell, needle) in [
+        ("25:99", "25:99 is not a time of day (00:00–23:59)"),
+        ("24:00", "24:00 is not a time of day"),
+        ("13:15 pm", "13:15 PM is not a time of day"),
+        ("noon", "unrecognised time \"noon\""),
+        ("", "unrecognised time"),
+        ("9", "unrecognised time"),
+    ] {
+        let err = check_time_cell(cell).unwrap_err();
+        assert!(err.contains(needle), "{cell}: {err}");
+    }
+    assert_eq!(
+        split_date_time(" 2030-05-01 09:00 "),
+        ("2030-05-01", "09:00")
+    );
+    assert_eq!(
+        split_date_time("2030-05-01T09:00Z"),
+        ("2030-05-01", "09:00Z")
+    );
+    assert_eq!(split_date_time("1/31/2030 9 PM"), ("1/31/2030", "9 PM"));
+    assert_eq!(split_date_time("31.01.2030"), ("31.01.2030", ""));
 }

@@ -39,16 +39,18 @@ export function findPublished(posts, network, text) {
  */
 export function withThread(core, post) {
   if (!post.thread) return post;
-  const network = post.thread.network;
+  const { network, limit } = post.thread;
   const text = post.variants?.[network] ?? post.text;
+  // A thread split at a site's own limit (a Mastodon instance's) keeps that limit.
+  const options = Number.isInteger(limit) && limit > 0 ? { instanceLimit: limit } : null;
   let parts = [];
   try {
-    parts = core.splitThread(text, network, null).map((p) => p.text);
+    parts = core.splitThread(text, network, options).map((p) => p.text);
   } catch {
     parts = [];
   }
   const out = { ...post };
-  if (parts.length > 1) out.thread = { network, parts };
+  if (parts.length > 1) out.thread = { network, parts, ...(options ? { limit } : {}) };
   else delete out.thread;
   return out;
 }

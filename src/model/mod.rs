@@ -25,6 +25,8 @@ pub enum ModelError {
         len: usize,
         max: usize,
     },
+    #[error("{field} must be at least 1")]
+    Zero { field: &'static str },
     #[error("slot time {0} is not a minute of the day (0..1440)")]
     BadSlotTime(u16),
     #[error("weekday {0} is out of range (0 = Monday .. 6 = Sunday)")]

@@ -86,6 +86,11 @@ pub struct Post {
 pub struct Thread {
     pub network: String,
     pub parts: Vec<String>,
+    /// The character limit the parts were split for when the site stated
+    /// its own (a Mastodon instance's); absent: the network's default. Every
+    /// re-split of the text uses it, so the parts stay the ones the user saw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
 }
 
 /// What the user accepted by scheduling "anyway": the instant, the kinds of
@@ -208,6 +213,11 @@ impl Post {
             }
             for part in &thread.parts {
                 check_text("thread part", part, MAX_TEXT_BYTES)?;
+            }
+            if thread.limit == Some(0) {
+                return Err(ModelError::Zero {
+                    field: "thread.limit",
+                });
             }
         }
         if let Some(o) = &self.rule_override {

@@ -4,7 +4,7 @@
 // - with the origin granted in the test profile (as the browser records an accepted
 //   permissions.request; headless Chromium cannot click its prompt), the worker registers the
 //   content script at start, the page gets Glider, its panel appears again after a reload, and
-//   the adapter reads the instance's own limits;
+//   the adapter reads the instance's own limits, and the panel counts and splits threads by them;
 // - the dashboard lists the instance with those limits and refuses a bad name;
 // - the popup offers "Enable Glider on fosstodon.org" when the script is not registered, and its
 //   click registers it and starts Glider in the tab;
@@ -96,6 +96,40 @@ test('granted in the profile: the content script is registered at start; Glider 
   // The panel counts against the instance's own limit.
   await panel.waitForFunction(() => /\/ 11000$/.test(document.querySelector('[data-testid="counter"]')?.textContent ?? ''), null, { timeout: 10000 });
   await page.close();
+});
+
+test('over the instance\'s limit, "queue as a thread" keeps parts of up to 11,000 characters (not Mastodon\'s default 500)', async () => {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(HOME);
+    await page.waitForFunction(() => !!window.__fixture);
+    const panel = await openPanel(page, browser.worker, browser.extensionId);
+    await panel.waitForFunction(() => /\/ 11000$/.test(document.querySelector('[data-testid="counter"]')?.textContent ?? ''), null, { timeout: 10000 });
+    const long = Array.from({ length: 560 }, (_, i) => `Sentence number ${String(i + 1).padStart(3, '0')}.`).join(' ');
+    await panel.fill('[data-testid="draft-input"]', long);
+    await panel.waitForFunction(() => document.querySelector('[data-testid="counter"]').dataset.over === 'true');
+    const ask = (which) => panel.waitForFunction((w) => {
+      const a = document.querySelector('[data-testid="ask"]');
+      return !a.hidden && a.dataset.for === w;
+    }, which, { timeout: 10000 });
+    await panel.click('[data-testid="add-to-queue"]');
+    await ask('over-limit');
+    assert.match(await panel.textContent('[data-testid="ask-thread"]'), /\(2 parts\)/);
+    await panel.click('[data-testid="ask-thread"]');
+    await ask('queue');
+    await panel.click('[data-testid="ask-yes"]');
+    let stored = null;
+    for (let i = 0; i < 100 && !stored; i += 1) {
+      stored = (await browser.worker.evaluate(async () => Object.values(await chrome.storage.local.get(null)))).find((v) => v?.thread);
+      if (!stored) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(stored, 'the thread was queued');
+    assert.equal(stored.thread.limit, 11000, 'the thread remembers the limit it was split at');
+    assert.equal(stored.thread.parts.length, 2, 'the worker kept the split the panel showed');
+    assert.ok(stored.thread.parts.every((part) => part.length <= 11000));
+  } finally {
+    await page.close();
+  }
 });
 
 test('dashboard: the instance with its own limits; a bad name is refused with a reason', async () => {

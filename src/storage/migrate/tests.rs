@@ -290,6 +290,10 @@ fn storage_v4_thread_posts_keep_their_limits() {
     p.thread.as_mut().unwrap().parts = vec![String::new(); crate::model::MAX_THREAD_PARTS + 1];
     assert!(p.validate().is_err());
     p.thread.as_mut().unwrap().parts.truncate(2);
+    p.thread.as_mut().unwrap().limit = Some(0);
+    assert!(p.validate().is_err(), "a zero limit");
+    p.thread.as_mut().unwrap().limit = Some(1_000);
+    assert!(p.validate().is_ok(), "an instance's own limit");
     p.thread.as_mut().unwrap().network.clear();
     assert!(p.validate().is_err());
 }

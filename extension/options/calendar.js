@@ -76,6 +76,9 @@ export function renderCalendar() {
   // week view's 08:00 offset hid the month view's first week.
   const shown = `${view.mode}|${dateKey(view.anchor)}|${view.projectId}`;
   const cellHadFocus = document.activeElement?.dataset?.testid === 'calendar-cell';
+  // A re-render replaces every item: the focused one keeps the focus (a storage change may
+  // re-render while a keyboard move is on its way to the worker).
+  const focusedItem = document.activeElement?.dataset?.testid === 'calendar-item' ? document.activeElement.dataset.id : null;
   const scrollTop = shown === view.shown ? body.querySelector('.cal-scroll')?.scrollTop : undefined;
   view.shown = shown;
   clear(body).append(toolbar(), legend(), el('div', { class: 'cal-scroll', testid: 'calendar-body' }, grid));
@@ -86,8 +89,9 @@ export function renderCalendar() {
   rovingCell(grid, cellHadFocus);
   root.dataset.mode = view.mode;
   root.dataset.anchor = dateKey(view.anchor);
-  if (view.focusId) {
-    root.querySelector(`[data-testid="calendar-item"][data-id="${CSS.escape(view.focusId)}"]`)?.focus();
+  const focusId = view.focusId ?? focusedItem;
+  if (focusId) {
+    root.querySelector(`[data-testid="calendar-item"][data-id="${CSS.escape(focusId)}"]`)?.focus();
     view.focusId = null;
   }
 }

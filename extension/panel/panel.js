@@ -49,6 +49,8 @@ let syncTimer = 0;
 function schedulePageSync() {
   clearTimeout(syncTimer);
   syncTimer = setTimeout(async () => {
+    // A thread part was inserted since (Insert part N): the composer holds that part, not the whole draft.
+    if (state.pageSyncPaused) return;
     const typing = editor.focused();
     await toContent({ type: 'composer.insert', text: editor.value, replace: true });
     // Inserting focuses the site's composer: keep the keyboard in the panel,

@@ -28,6 +28,14 @@ const toast = () => panel.evaluate(() => {
   return t.hidden ? null : { kind: t.dataset.kind, text: t.querySelector('[data-testid="toast-text"]').textContent, actions: [...t.querySelectorAll('[data-testid="toast-action"] button')].map((b) => b.dataset.testid) };
 });
 const pageText = () => page.evaluate(() => window.__fixture.getText());
+/** Wait until the page's composer ends with `suffix`; a timeout says what the composer and the toast held. */
+async function waitPageEndsWith(suffix, what) {
+  try {
+    await page.waitForFunction((s) => window.__fixture.getText().endsWith(s), suffix, { timeout: 8000 });
+  } catch {
+    assert.fail(`${what}: the composer holds ${JSON.stringify((await pageText()).slice(-40))}, toast ${JSON.stringify(await toast())}`);
+  }
+}
 
 before(async () => {
   server = await startFixtureServer({ networks: ['x'] });
@@ -73,11 +81,11 @@ test('Insert says the site will refuse an over-limit text and offers part 1; eac
   assert.deepEqual(warned.actions, ['toast-insert-part']);
   assert.equal(await pageText(), LONG, 'what is in the composer is what the toast talks about');
   await panel.click(byTestId('toast-insert-part'));
-  await waitFor(async () => (await pageText()).endsWith(' 1/3'), 'part 1 in the composer');
+  await waitPageEndsWith(' 1/3', 'part 1 in the composer');
   assert.ok(await page.evaluate(() => window.__fixture.postEnabled()));
   await waitFor(async () => /Inserted part 1 of 3 \(checked\)/.test((await toast())?.text ?? ''), 'the part toast');
   await panel.click(byTestId('insert-part-2'));
-  await waitFor(async () => (await pageText()).endsWith(' 2/3'), 'part 2 in the composer');
+  await waitPageEndsWith(' 2/3', 'part 2 in the composer');
   await waitFor(async () => /part 2 of 3/.test((await toast())?.text ?? ''), 'the part 2 toast');
   await page.waitForTimeout(300);
   assert.equal(await panel.inputValue(byTestId('draft-input')), LONG, 'the panel keeps the whole thread');
@@ -103,7 +111,8 @@ test('queue and schedule warn about the limit; "queue as a thread" keeps the par
   assert.equal(stored.thread.network, 'x');
   assert.equal(stored.thread.parts.length, 3);
   assert.ok(stored.thread.parts[2].endsWith(' 3/3'));
-  assert.match(await panel.textContent(byTestId('post-state')), /Queued · X · .* · thread of 3/);
+  // The header follows once the worker acknowledged the write (stored first, shown next).
+  await waitFor(async () => /Queued · X · .* · thread of 3/.test(await panel.textContent(byTestId('post-state'))), 'the queued header');
   assert.match(await panel.textContent(byTestId('thread-toggle')), /Kept as a thread of 3 parts/);
   // A queued thread is not warned about again.
   await panel.click(byTestId('add-to-queue'));

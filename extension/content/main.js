@@ -36,8 +36,19 @@ function start() {
     lastReady = { type: 'content.ready', network: adapter.id, composers: status.count, needsUpdate: status.needsUpdate, canOpen: !!status.opener };
     send(limits ? { ...lastReady, limits } : lastReady);
   };
+  // While Glider itself fills the composer (opening it, replacing its text), the editor's changes
+  // are ours, not the user's: they are not reported one by one (an empty composer that just
+  // opened would empty the panel's draft); the result is reported once, afterwards.
+  let filling = 0;
+  const changed = (text, { initial = false } = {}) => send({
+    type: 'composer.changed', network: adapter.id, text,
+    ...(filledId(text) ? { postId: filledId(text) } : {}),
+    ...(initial ? { initial: true } : {}),
+  });
   const tracker = new ComposerTracker(adapter, {
-    onChange: (text) => send({ type: 'composer.changed', network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) }),
+    onChange: (text, meta) => {
+      if (!filling) changed(text, meta);
+    },
     onPublished: (text) => send({ type: 'composer.published', network: adapter.id, text, url: location.href }),
     onStatus: (status) => {
       // No composer but the site's opener of a closed composer: the launcher sits by the opener.
@@ -86,12 +97,20 @@ function start() {
         // inserts and reads back: { ok, technique, text, verified, opened, reason? } (docs/ADAPTERS.md).
         const composer = tracker.current() ?? tracker.rescan();
         const opts = { replace: msg.replace ?? true, composer, ...(msg.title !== undefined ? { title: msg.title } : {}) };
-        const result = await adapter.fill(msg.text, opts);
-        // The composer that took the text (it may have just been opened).
-        const target = tracker.rescan() ?? composer;
+        let result;
+        let target;
+        filling += 1;
+        try {
+          result = await adapter.fill(msg.text, opts);
+          // The composer that took the text (it may have just been opened).
+          target = tracker.rescan() ?? composer;
+        } finally {
+          filling -= 1;
+        }
         filled = result.ok && msg.postId ? { postId: msg.postId, text: result.text } : null;
-        // The editor reported its change while the text went in, before we knew the post: say it again with the id.
-        if (filled) send({ type: 'composer.changed', network: adapter.id, text: result.text, postId: msg.postId });
+        // What the composer holds now, with the post it came from (Open & fill); a failed fill
+        // reports nothing: the panel keeps its draft and offers the clipboard.
+        if (result.ok) changed(result.text);
         return { ...result, network: adapter.id, postEnabled: result.ok && target ? await postEnabled(target) : null };
       }
       case 'page.posts':

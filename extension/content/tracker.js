@@ -79,6 +79,7 @@ export class ComposerTracker {
     this.watch = new AbortController();
     const { onChange, onPublished } = this.callbacks;
     this.adapter.watch(composer, { signal: this.watch.signal, onChange, onPublished });
-    onChange(this.adapter.read(composer));
+    // The text a composer appears with (empty, or a draft the site restored), as opposed to typing.
+    onChange(this.adapter.read(composer), { initial: true });
   }
 }

@@ -165,7 +165,10 @@ api.runtime.onMessage.addListener((msg, sender) => {
   if (!check.ok || sender.tab?.id !== state.tabId || !state.ready) return false;
   // Page → panel, except the echo of a thread part the panel put there (the draft holds the whole thread).
   const echo = state.pageSyncPaused || msg.text === state.lastInserted;
-  if (msg.type === 'composer.changed' && !echo && !editor.focused() && msg.text !== editor.value) {
+  // A composer that just appeared (the user opened the site's dialog) never replaces a draft the
+  // panel already holds: the panel's text is the one the user was working on.
+  const keep = msg.initial && editor.value.trim() !== '';
+  if (msg.type === 'composer.changed' && !echo && !keep && !editor.focused() && msg.text !== editor.value) {
     editor.value = msg.text;
     refresh();
   }

@@ -25,7 +25,8 @@ export const MESSAGES = Object.freeze({
   'panel.toggle': { from: [FROM.EXTENSION, FROM.WORKER], fields: { open: 'boolean?' } },
 
   // --- from the content script (broadcast with runtime.sendMessage) ---
-  'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', postId: 'string?' } },
+  // initial: the text a composer appeared with (opened, restored by the site), not an edit.
+  'composer.changed': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', postId: 'string?', initial: 'boolean?' } },
   'composer.published': { from: [FROM.CONTENT], fields: { network: 'string', text: 'string', url: 'string?' } },
   // canOpen: no composer, but the site's opener of a closed composer dialog is there (Insert opens it).
   // limits: the site's own limits when the page states them (Mastodon: { maxCharacters, … , source }).

@@ -79,6 +79,8 @@ function setStatus(found, needsUpdate, canOpen = false) {
   el.classList.toggle('warn', !!needsUpdate && !opener);
   el.dataset.state = found ? 'found' : opener ? 'can-open' : needsUpdate ? 'needs-update' : 'missing';
   el.textContent = found ? t('composerFound') : opener ? t('composerCanOpen') : needsUpdate ? t('adapterNeedsUpdate', state.network) : t('composerMissing');
+  // One line that never moves the layout: a narrow panel cuts it, the tooltip has it whole.
+  el.title = el.textContent;
 }
 
 function fillSelect(select, items, value) {

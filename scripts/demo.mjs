@@ -17,7 +17,7 @@ const DEMOS = [
   { name: 'x', url: 'https://x.com/home', composer: '[data-testid="tweetTextarea_0"]', text: 'Shipping Glider today: drafts, queues and reminders right on x.com https://example.com/glider 🚀' },
   { name: 'bluesky', url: 'https://bsky.app/', open: '[data-testid="composeFAB"]', composer: '.ProseMirror', text: 'Xin chào Bluesky! Soạn bài ngay tại đây 👋🏽' },
   { name: 'mastodon', url: 'https://mastodon.social/home', composer: 'textarea', text: 'Привет, Mastodon! Черновик из Glider.' },
-  { name: 'linkedin', url: 'https://www.linkedin.com/feed/', composer: '.ql-editor', text: 'Three lessons from a year of local-first tooling.' },
+  { name: 'linkedin', url: 'https://www.linkedin.com/feed/', open: '#start-post', composer: '.ql-editor', text: 'Three lessons from a year of local-first tooling.' },
 ];
 
 async function main() {

@@ -84,7 +84,8 @@ test('a refused time lists the rule and offers the next allowed time; one click 
   assert.equal(taken.status, 'scheduled');
   assert.equal(taken.scheduledAt, T + 120 * MIN, 'exactly the gap after the other post');
   assert.equal(taken.ruleOverride, undefined);
-  assert.match(await toastText(), /^Scheduled for /);
+  // The toast follows the worker's acknowledgement, which may reach the panel after storage shows the post.
+  await waitFor(async () => /^Scheduled for /.test((await toastText()) ?? ''), 'the scheduled toast');
 });
 
 test('"schedule anyway" keeps the refused time and records the broken rule on the post', async () => {
@@ -98,7 +99,7 @@ test('"schedule anyway" keeps the refused time and records the broken rule on th
   assert.deepEqual(forced.ruleOverride.rules, ['minGap']);
   assert.equal(forced.ruleOverride.atMs, T + 10 * MIN);
   assert.ok(Math.abs(forced.ruleOverride.decidedAt - Date.now()) < 60000);
-  assert.match(await toastText(), /against your rules \(noted on the post\)/);
+  await waitFor(async () => /against your rules \(noted on the post\)/.test((await toastText()) ?? ''), 'the scheduled-anyway toast');
   assert.match(await panel.getAttribute(byTestId('post-state'), 'title'), /Scheduled anyway, against the rules: minimum gap/);
   // Undo takes the decision back with the schedule.
   await panel.click(byTestId('undo'));

@@ -88,7 +88,8 @@ function start() {
   async function handle(msg) {
     switch (msg.type) {
       case 'composer.read': {
-        const composer = tracker.current();
+        // Scans run once per animation frame, which a busy or background tab delays: look now.
+        const composer = tracker.current() ?? tracker.rescan();
         const text = composer ? adapter.read(composer) : '';
         return { ok: true, found: !!composer, network: adapter.id, text, ...(filledId(text) ? { postId: filledId(text) } : {}) };
       }
@@ -116,6 +117,7 @@ function start() {
       case 'page.posts':
         return { ok: true, network: adapter.id, posts: adapter.visiblePosts(document).slice(0, 500) };
       case 'adapter.status': {
+        if (!tracker.current()) tracker.rescan();
         const { composer, opener, count, needsUpdate } = tracker.status();
         // Per-site limits the page states (a Mastodon instance's own character limit), if any.
         const limits = (await adapter.limits?.().catch(() => null)) ?? null;

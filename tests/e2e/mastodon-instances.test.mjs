@@ -63,7 +63,7 @@ test('before any grant Glider does not run on the instance', async () => {
   await page.close();
 });
 
-test('granted in the profile: the content script is registered at start; Glider and its panel run there, again after a reload', async () => {
+test('granted in the profile: the content script is registered at start; Glider and its panel run there, again after a reload', async (t) => {
   const id = browser.extensionId;
   await browser.close();
   await grantHostsInProfile(userDir, id, [ORIGIN]);
@@ -79,6 +79,8 @@ test('granted in the profile: the content script is registered at start; Glider 
   assert.deepEqual(scripts, [{ id: SCRIPT_ID, matches: [ORIGIN], js: ['content.js'] }]);
 
   const page = await browser.context.newPage();
+  // Closed even when an assertion fails: later tests find their tab by this URL.
+  t.after(() => (page.isClosed() ? null : page.close()));
   await page.goto(HOME);
   await page.waitForFunction(() => !!window.__fixture);
   await page.waitForFunction(() => !!document.querySelector('glider-root'), null, { timeout: 10000 });

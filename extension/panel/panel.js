@@ -51,11 +51,13 @@ function schedulePageSync() {
   syncTimer = setTimeout(async () => {
     // A thread part was inserted since (Insert part N): the composer holds that part, not the whole draft.
     if (state.pageSyncPaused) return;
-    const typing = editor.focused();
+    // Whatever has the keyboard in the panel (the text box, or a button the user tabbed to).
+    const before = document.hasFocus() && document.activeElement !== document.body ? document.activeElement : null;
     await toContent({ type: 'composer.insert', text: editor.value, replace: true });
     // Inserting focuses the site's composer: keep the keyboard in the panel,
     // or the user's next keystrokes would go to the page (where any script can read them).
-    if (typing && !editor.focused()) editor.textarea.focus();
+    const lost = !document.hasFocus() || document.activeElement === document.body;
+    if (before?.isConnected && lost) before.focus();
   }, 700);
 }
 

@@ -90,6 +90,21 @@ test('Tab reaches every control, each with a visible focus ring', async () => {
   assert.deepEqual(noRing, [], `every focused control shows a focus ring: ${JSON.stringify(seen)}`);
 });
 
+test('the draft reaching the page never takes the keyboard from a panel control', async () => {
+  await page.bringToFront();
+  await panel.focus(byTestId('draft-input'));
+  await panel.press(byTestId('draft-input'), 'End');
+  await panel.type(byTestId('draft-input'), ' and one more line');
+  // Tab on to a button before the page sync (700 ms after the last keystroke) writes into the composer.
+  await page.keyboard.press('Shift+Tab');
+  const at = await panel.evaluate(() => document.activeElement?.dataset.testid);
+  assert.ok(at && at !== 'draft-input', `a control before the text box has the focus (${at})`);
+  await page.waitForFunction((want) => window.__fixture.getText().endsWith(want), ' and one more line', { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const after = await panel.evaluate(() => ({ id: document.activeElement?.dataset.testid, focused: document.hasFocus() }));
+  assert.deepEqual(after, { id: at, focused: true }, 'the keyboard stays on that control in the panel');
+});
+
 test('the slim tab is reachable by keyboard and opens the panel', async () => {
   const bsky = await browser.context.newPage();
   try {

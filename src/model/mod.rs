@@ -37,6 +37,17 @@ pub enum ModelError {
     TimeOutOfRange(i64),
 }
 
+crate::variants!(ModelError {
+    UnknownTimeZone(_),
+    Empty { .. },
+    TooLong { .. },
+    BadSlotTime(_),
+    BadWeekday(_),
+    BadColour(_),
+    ExpiryBeforeSchedule,
+    TimeOutOfRange(_),
+});
+
 /// Largest text we accept in one field (1 MiB); protects storage and the UI
 /// from pathological imports without limiting any real network (Reddit's
 /// 40,000 is the largest real limit).

@@ -98,3 +98,11 @@ pub enum UniquenessError {
     #[error("serialised index has unsupported version {0}")]
     UnsupportedVersion(u32),
 }
+
+crate::variants!(UniquenessError {
+    BadKind(_),
+    BadConfig,
+    TooManyDocuments,
+    Corrupt(_),
+    UnsupportedVersion(_),
+});

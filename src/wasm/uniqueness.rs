@@ -11,16 +11,8 @@ use crate::uniqueness::{
     self, CheckOptions, CheckScratch, DocKind, ShingleConfig, UniquenessError,
 };
 
-/// The stable `variant` each core error carries into JS.
 fn fail(err: UniquenessError) -> JsValue {
-    let variant = match &err {
-        UniquenessError::BadKind(_) => "BadKind",
-        UniquenessError::BadConfig => "BadConfig",
-        UniquenessError::TooManyDocuments => "TooManyDocuments",
-        UniquenessError::Corrupt(_) => "Corrupt",
-        UniquenessError::UnsupportedVersion(_) => "UnsupportedVersion",
-    };
-    js_error(variant, err)
+    js_error(err.variant(), err)
 }
 
 #[wasm_bindgen(js_name = UniquenessIndex)]

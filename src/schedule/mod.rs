@@ -15,6 +15,7 @@
 //! - a local time inside a repeated hour (fall back) is used once, at the
 //!   earlier of its two instants.
 
+mod lifecycle;
 pub mod local;
 mod patch;
 mod queue;
@@ -26,6 +27,7 @@ mod spread;
 #[cfg(test)]
 mod tests;
 
+pub use lifecycle::{check_project_delete, expiry_done_patch, find_published, publish_patch};
 pub use patch::{Assignment, PostPatch};
 pub use queue::{check_schedule, move_post, next_free_slot, MoveResult};
 pub use reminders::{

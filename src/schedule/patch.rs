@@ -48,6 +48,10 @@ pub struct PostPatch {
     pub reminded_at: Option<Option<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expiry_reminded_at: Option<Option<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_url: Option<String>,
 }
 
 impl PostPatch {
@@ -57,6 +61,11 @@ impl PostPatch {
             post_id: post_id.to_string(),
             ..PostPatch::default()
         }
+    }
+
+    /// Whether applying the patch would change nothing at all.
+    pub fn is_empty(&self) -> bool {
+        *self == PostPatch::new(&self.post_id)
     }
 
     /// The post with this patch applied (the post is not mutated). A patch
@@ -83,6 +92,12 @@ impl PostPatch {
         }
         if let Some(v) = self.expiry_reminded_at {
             out.expiry_reminded_at = v;
+        }
+        if let Some(at) = self.published_at {
+            out.published_at = Some(at);
+        }
+        if let Some(url) = &self.published_url {
+            out.published_url = Some(url.clone());
         }
         out
     }

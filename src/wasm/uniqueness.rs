@@ -37,7 +37,6 @@ impl UniquenessIndex {
     /// stopWords}` (shingle sizes; defaults measured in docs/BENCHMARKS.md).
     #[wasm_bindgen(constructor)]
     pub fn new_js(config: JsValue) -> Result<UniquenessIndex, JsValue> {
-        super::use_browser_unicode();
         let config: Option<ShingleConfig> = decode(config)?;
         Ok(UniquenessIndex {
             index: uniqueness::UniquenessIndex::with_config(config.unwrap_or_default())
@@ -191,7 +190,6 @@ impl UniquenessIndex {
 
     /// `UniquenessIndex.deserialize(bytes)`: the index `serialize` wrote.
     pub fn deserialize(bytes: &[u8]) -> Result<UniquenessIndex, JsValue> {
-        super::use_browser_unicode();
         Ok(UniquenessIndex {
             index: uniqueness::UniquenessIndex::from_bytes(bytes).map_err(fail)?,
             scratch: CheckScratch::default(),

@@ -112,7 +112,7 @@ count_stage() {
       p=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^passed/) s += $i} END {print s + 0}' "$log")
       f=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^failed/) s += $i} END {print s + 0}' "$log")
       ;;
-    e2e*)
+    e2e* | unit*)
       p=$(awk '/^# pass / {s += $3} END {print s + 0}' "$log")
       f=$(awk '/^# fail / {s += $3} END {print s + 0}' "$log")
       ;;
@@ -156,6 +156,8 @@ run_tests() {
   say "property tests: PROPTEST_RNG_SEED=$PROPTEST_RNG_SEED"
   stage cargo-test cargo test --quiet
   stage wasm-bindgen-test wasm_tests
+  # The worker's JS against a fake browser api and the real core (dist/chrome).
+  stage unit node --test tests/unit/
   stage e2e node --test --test-concurrency=1 tests/e2e/
   stage web-ext-lint firefox_lint
   echo

@@ -1,12 +1,15 @@
 // Worker message handlers, one per catalogue type the worker accepts.
 // Shapes and senders were already checked by checkMessage; records are
-// validated again by the core when written.
+// validated again by the core when written. Every write goes through the
+// store, whose commits keep the uniqueness index in step (boot.js).
+// Handlers that need no post records (state, checks, panel prefs) answer
+// from `bootLight()`, before a wake has read every post.
 import { loadCore } from '../shared/core.js';
 import { StoreError } from './store.js';
-import { boot } from './boot.js';
+import { boot, bootLight } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
-import { applyPatch, findPublished } from './posts.js';
+import { applyPatch } from './posts.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 
@@ -33,8 +36,20 @@ async function scheduleAt(ctx, post, at, baseRevision) {
   if (conflicts.length) throw new StoreError('RuleConflict', `${conflicts.length} scheduling rule(s) broken`, conflicts);
   const patch = ctx.core.schedulePatch(project, { postId: post.id, atMs: at });
   const saved = await ctx.store.write(postKey(post.id), { ...applyPatch(post, patch), revision: baseRevision, updatedAt: Date.now() });
-  ctx.index.upsert(saved);
   await reconcile(ctx.store, ctx.core);
+  return saved;
+}
+
+/** Store a lifecycle patch from the core (publish, expiry done); an empty one writes nothing. */
+async function storePatch(ctx, id, makePatch) {
+  let changed = false;
+  const saved = await ctx.store.update(postKey(id), (p) => {
+    const patch = makePatch(p);
+    changed = Object.keys(patch).some((k) => k !== 'postId');
+    return changed ? { ...applyPatch(p, patch), updatedAt: Date.now() } : null;
+  });
+  await ctx.notifications.clearFor(id);
+  if (changed) await reconcile(ctx.store, ctx.core);
   return saved;
 }
 
@@ -45,10 +60,8 @@ export const handlers = {
   },
 
   async 'state.get'() {
-    const ctx = await boot();
-    const posts = ctx.store.posts();
-    const counts = {};
-    for (const p of posts) counts[p.status] = (counts[p.status] ?? 0) + 1;
+    const ctx = await bootLight();
+    const counts = ctx.store.postsLoaded ? ctx.store.counts() : ctx.lightCounts;
     return { coreVersion: ctx.core.coreVersion(), projects: ctx.store.projects(), settings: ctx.store.settings(), counts };
   },
 
@@ -67,7 +80,6 @@ export const handlers = {
     const ctx = await boot();
     const now = Date.now();
     const saved = await ctx.store.write(postKey(post.id), { ...post, revision: baseRevision ?? 0, updatedAt: now, createdAt: post.createdAt ?? now });
-    ctx.index.upsert(saved);
     // A change of time or status may change the next alarm.
     await reconcile(ctx.store, ctx.core);
     return saved;
@@ -76,7 +88,6 @@ export const handlers = {
   async 'post.delete'({ id, baseRevision }) {
     const ctx = await boot();
     await ctx.store.remove(postKey(id), baseRevision);
-    ctx.index.remove(id);
     await reconcile(ctx.store, ctx.core);
     return { id };
   },
@@ -86,19 +97,12 @@ export const handlers = {
     return scheduleAt(ctx, requirePost(ctx, id), at, baseRevision);
   },
 
+  // The transition is the core's (publishPatch): an expired or archived post
+  // is refused, and an already published one keeps its first publishedAt.
   async 'post.markPublished'({ id, url }) {
     const ctx = await boot();
-    const saved = await ctx.store.update(postKey(id), (p) => ({
-      ...p,
-      status: 'published',
-      publishedAt: Date.now(),
-      ...(url ? { publishedUrl: url } : {}),
-      updatedAt: Date.now(),
-    }));
-    ctx.index.upsert(saved);
-    await ctx.notifications.clearFor(id);
-    await reconcile(ctx.store, ctx.core);
-    return saved;
+    requirePost(ctx, id);
+    return storePatch(ctx, id, (p) => ctx.core.publishPatch(p, Date.now(), url ?? null));
   },
 
   async 'queue.preview'({ post }) {
@@ -123,9 +127,8 @@ export const handlers = {
 
   async 'project.delete'({ id, baseRevision }) {
     const ctx = await boot();
-    if (ctx.store.posts().some((p) => p.projectId === id)) {
-      throw new StoreError('InUse', 'the project still has posts: move or delete them first');
-    }
+    // Throws InUse (the core's rule) while any post belongs to the project.
+    ctx.core.checkProjectDelete(id, ctx.store.posts().map((p) => p.projectId));
     await ctx.store.remove(projectKey(id), baseRevision);
     return { id };
   },
@@ -148,7 +151,7 @@ export const handlers = {
   },
 
   async 'uniqueness.check'({ text, excludeId, pagePosts }) {
-    const ctx = await boot();
+    const ctx = await bootLight();
     return ctx.index.check(text, excludeId ?? null, (pagePosts ?? []).filter((p) => typeof p === 'string'));
   },
 
@@ -161,7 +164,7 @@ export const handlers = {
   // The host is taken from the sender, never from the message: a page can't
   // write another site's preferences.
   async 'panel.prefs.get'(_msg, sender) {
-    const ctx = await boot();
+    const ctx = await bootLight();
     const host = new URL(sender.url).host;
     return ctx.store.settings()?.panels?.[host] ?? { open: false, side: 'right' };
   },
@@ -189,8 +192,15 @@ export const handlers = {
   // so nothing is posted twice. Broadcast, so no reply is needed.
   async 'composer.published'({ network, text, url }) {
     const ctx = await boot();
-    const post = findPublished(ctx.store.posts(), network, text);
-    if (!post) return { matched: null };
-    return { matched: (await handlers['post.markPublished']({ id: post.id, url })).id };
+    const id = ctx.core.findPublished(ctx.store.posts(), network, text);
+    if (!id) return { matched: null };
+    return { matched: (await handlers['post.markPublished']({ id, url })).id };
   },
 };
+
+/** "Done" on an expiry reminder: the post was taken down (the core's expiryDonePatch; not "published"). */
+export async function markExpiryDone(id) {
+  const ctx = await boot();
+  if (!ctx.store.get(postKey(id))) return null;
+  return storePatch(ctx, id, (p) => ctx.core.expiryDonePatch(p));
+}

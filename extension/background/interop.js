@@ -24,8 +24,8 @@ export async function runImport(ctx, { format, text, keepValid = false, zone }) 
   // Re-importing a backup skips what is already here instead of failing on it.
   const fresh = posts.filter((p) => !ctx.store.get(`post:${p.id}`)).map((p) => ({ ...p, revision: 0 }));
   const progress = (done, total) => api.runtime.sendMessage({ type: 'import.progress', done, total }).catch(() => {});
+  // Each committed chunk reaches the uniqueness index through the store (boot.js).
   await ctx.store.insertPosts(fresh, progress, Infinity);
-  for (const p of fresh) ctx.index.upsert(ctx.store.get(`post:${p.id}`) ?? p);
   return { imported: fresh.length, skipped: posts.length - fresh.length, errors, total: posts.length + errors.length };
 }
 

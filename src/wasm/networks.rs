@@ -4,7 +4,8 @@
 //! - `countText(text, network, options?) -> CountResult`
 //! - `splitThread(text, network, options?) -> ThreadPart[]`
 //! - `networkRules() -> NetworkRule[]`
-//! - `extractEntities(text) -> Entities`
+//!
+//! The core's `extract_entities` has no export: no page calls it yet.
 //!
 //! `network` is a stable id ("x", "mastodon", "bluesky", ...); `options` is
 //! `{ instanceLimit?: number, telegramMode?: "message" | "caption",

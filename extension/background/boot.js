@@ -103,10 +103,10 @@ function start() {
     ctx.core = core;
     ctx.store = new Store(core);
     const format = snapshotFormat(core);
-    if ((await ctx.store.loadHead(head)) && snapshotMatches(snapshot, ctx.store.stamp, format)) {
+    if ((await ctx.store.loadHead(head)) && snapshotMatches(snapshot, ctx.store.stamp, format) && snapshot.counts?.counts) {
       try {
         ctx.index = PostIndex.restore(core, snapshot.bytes);
-        ctx.lightCounts = snapshot.counts ?? {};
+        ctx.lightCounts = snapshot.counts;
         answerLight(ctx);
       } catch (err) {
         console.warn('Glider: the kept uniqueness index is unreadable; rebuilding', err);

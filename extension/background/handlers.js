@@ -10,6 +10,7 @@ import { boot, bootLight } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
 import { applyPatch } from './posts.js';
+import { planTime } from '../shared/plan.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 
@@ -61,16 +62,21 @@ export const handlers = {
 
   async 'state.get'() {
     const ctx = await bootLight();
-    const counts = ctx.store.postsLoaded ? ctx.store.counts() : ctx.lightCounts;
-    return { coreVersion: ctx.core.coreVersion(), projects: ctx.store.projects(), settings: ctx.store.settings(), counts };
+    const { counts, projectCounts } = ctx.store.postsLoaded ? ctx.store.counts() : ctx.lightCounts;
+    return { coreVersion: ctx.core.coreVersion(), projects: ctx.store.projects(), settings: ctx.store.settings(), counts, projectCounts };
   },
 
-  async 'posts.list'({ status, projectId, query, limit }) {
+  async 'posts.list'({ status, projectId, query, limit, from, to }) {
     const ctx = await boot();
     const q = query?.trim().toLowerCase();
+    const inWindow = (p) => {
+      if (from === undefined && to === undefined) return true;
+      const at = planTime(p);
+      return at !== null && (from === undefined || at >= from) && (to === undefined || at < to);
+    };
     const out = ctx.store
       .posts()
-      .filter((p) => (!status || status.includes(p.status)) && (!projectId || p.projectId === projectId))
+      .filter((p) => (!status || status.includes(p.status)) && (!projectId || p.projectId === projectId) && inWindow(p))
       .filter((p) => !q || p.text.toLowerCase().includes(q) || Object.values(p.variants ?? {}).some((v) => v.toLowerCase().includes(q)))
       .sort((a, b) => (a.scheduledAt ?? a.updatedAt) - (b.scheduledAt ?? b.updatedAt) || a.id.localeCompare(b.id));
     return limit ? out.slice(0, limit) : out;

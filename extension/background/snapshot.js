@@ -4,7 +4,7 @@
 // It is a cache, never the data: the posts in storage.local are. A snapshot
 // is `{ stamp, format, counts, digest, bytes }`: the posts' stamp it was made
 // from (store.js), the build that made it (`indexFormat()` plus the browser,
-// whose Unicode the tokenizer uses), the status counts of those posts, their
+// whose Unicode the tokenizer uses), the status and project counts of those posts, their
 // digest (ids and revisions), and the bytes of `UniquenessIndex.serialize()`.
 // A wake answers from it only when stamp and format still match, and keeps
 // it once every post is read only when the digest matches too; otherwise the

@@ -134,11 +134,15 @@ export class Store {
     return this.items.get('settings') ?? null;
   }
 
-  /** How many posts have each status. */
+  /** How many posts have each status, and how many each project holds. */
   counts() {
     const counts = {};
-    for (const p of this.posts()) counts[p.status] = (counts[p.status] ?? 0) + 1;
-    return counts;
+    const projectCounts = {};
+    for (const p of this.posts()) {
+      counts[p.status] = (counts[p.status] ?? 0) + 1;
+      projectCounts[p.projectId] = (projectCounts[p.projectId] ?? 0) + 1;
+    }
+    return { counts, projectCounts };
   }
 
   /**

@@ -2,6 +2,10 @@
 // configuration of it. Status, project and search are asked of the worker
 // (`posts.list`), the network filter is applied here (the message has no
 // network field). Rows are built with textContent only.
+//
+// Long lists are virtualised: only the rows in and near the viewport exist
+// (spacers stand in for the rest), so 10,000 posts render and scroll
+// without long tasks. Short lists render whole.
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
 import { clear, el, options } from './lib/dom.js';
@@ -36,6 +40,64 @@ export function action(testid, i18n, fn, extra = {}) {
   return button;
 }
 
+// Below this many rows the list renders whole: cheap, and every row is in
+// the DOM for find-in-page and keyboard order.
+const VIRTUAL_FROM = 150;
+// Rows rendered beyond each edge of the viewport.
+const OVERSCAN = 15;
+
+/**
+ * Renders `rows[i]` through `make(i)` into `list`, only around the viewport
+ * (the page scrolls, not the list). Row heights vary a little (the text is
+ * clamped), so the spacers use the measured average.
+ */
+function virtualList(list, rows, make) {
+  const built = new Map();
+  let rowHeight = 96; // until measured
+  let shown = [-1, -1];
+  let frame = 0;
+
+  function render() {
+    frame = 0;
+    if (!list.isConnected || list.closest('[hidden]')) return;
+    const top = list.getBoundingClientRect().top + scrollY;
+    const first = Math.max(0, Math.floor((scrollY - top) / rowHeight) - OVERSCAN);
+    const last = Math.min(rows.length, Math.ceil((scrollY + innerHeight - top) / rowHeight) + OVERSCAN);
+    if (first === shown[0] && last === shown[1]) return;
+    shown = [first, last];
+    const nodes = [];
+    for (let i = first; i < last; i++) {
+      if (!built.has(i)) built.set(i, make(i));
+      nodes.push(built.get(i));
+    }
+    list.replaceChildren(...nodes);
+    if (nodes.length) {
+      const gap = parseFloat(getComputedStyle(nodes[0]).marginBottom) || 0;
+      const measured = nodes.reduce((sum, n) => sum + n.offsetHeight, 0) / nodes.length + gap;
+      if (measured > 0) rowHeight = measured;
+    }
+    list.style.paddingTop = `${first * rowHeight}px`;
+    list.style.paddingBottom = `${(rows.length - last) * rowHeight}px`;
+  }
+
+  const schedule = () => {
+    frame ||= requestAnimationFrame(render);
+  };
+  addEventListener('scroll', schedule, { passive: true });
+  addEventListener('resize', schedule, { passive: true });
+  render();
+  return {
+    render: schedule,
+    stop() {
+      cancelAnimationFrame(frame);
+      removeEventListener('scroll', schedule);
+      removeEventListener('resize', schedule);
+      list.style.paddingTop = '';
+      list.style.paddingBottom = '';
+    },
+  };
+}
+
 function row(prefix, post, cfg) {
   const project = projectById(post.projectId);
   const at = planTime(post);
@@ -65,6 +127,7 @@ export function createListView(section, cfg) {
   let seq = 0;
   let searchTimer = 0;
   const list = el('ul', { testid: `${prefix}-list`, class: 'post-list' });
+  let virtual = null;
   const count = el('span', { testid: `${prefix}-count`, class: 'muted' });
   const projectSelect = el('select', { testid: `${prefix}-filter-project`, 'aria-label': t('dashProject'), onchange: (e) => set('projectId', e.target.value) });
   const networkSelect = el('select', { testid: `${prefix}-filter-network`, 'aria-label': t('networkLabel'), onchange: (e) => set('network', e.target.value) });
@@ -104,7 +167,22 @@ export function createListView(section, cfg) {
       const shown = (Array.isArray(posts) ? posts : [])
         .filter((p) => !filter.network || (p.networks ?? []).includes(filter.network))
         .sort(cfg.sort);
-      clear(list).append(...shown.map((p) => row(prefix, p, cfg)));
+      virtual?.stop();
+      virtual = null;
+      // Screen readers hear "row 40 of 1,205" even when only some rows exist.
+      const make = (i) => {
+        const li = row(prefix, shown[i], cfg);
+        li.setAttribute('aria-setsize', String(shown.length));
+        li.setAttribute('aria-posinset', String(i + 1));
+        return li;
+      };
+      if (shown.length >= VIRTUAL_FROM) {
+        list.dataset.virtual = 'true';
+        virtual = virtualList(list, shown, make);
+      } else {
+        delete list.dataset.virtual;
+        clear(list).append(...shown.map((_, i) => make(i)));
+      }
       if (!shown.length) list.append(el('li', { class: 'empty', testid: `${prefix}-empty`, i18n: cfg.emptyKey }));
       count.textContent = t('dashCount', shown.length);
       section.dataset.loaded = String(mine);
@@ -118,6 +196,8 @@ export function createListView(section, cfg) {
   return {
     refresh() {
       fillFilters();
+      // Shown again after being hidden: the rows in view may have changed.
+      virtual?.render();
       return load();
     },
     focusSearch() {

@@ -34,14 +34,15 @@ test('a first wake builds the index from the posts and keeps it', async () => {
   await first.settled();
   const snapshot = await readSnapshot();
   assert.equal(snapshot.stamp, storage.data.get(STAMP_KEY));
-  assert.deepEqual(snapshot.counts, { published: 1, draft: 1 });
+  assert.deepEqual(snapshot.counts.counts, { published: 1, draft: 1 });
+  assert.deepEqual(snapshot.counts.projectCounts, { [projectId]: 2 });
   assert.ok(snapshot.bytes instanceof Uint8Array && snapshot.bytes.length > 0);
 });
 
 test('the next wake answers state and checks before reading any post', async () => {
   const { boot, ctx, loadedBeforeAnswer } = await lightWake(2);
   assert.equal(loadedBeforeAnswer, false, 'answered while the full read was still pending');
-  assert.deepEqual(ctx.lightCounts, { published: 1, draft: 1 });
+  assert.deepEqual(ctx.lightCounts.counts, { published: 1, draft: 1 });
   assert.equal(ctx.store.projects().length, 1);
   assert.equal(ctx.index.check(TEXT, null, []).uniquenessPercent, 0, 'the kept index finds the archived post');
   const lightIndex = ctx.index;

@@ -13,7 +13,8 @@ fn root() -> &'static Path {
 
 /// `Variant: 'message_key'` entries of errors.js's frozen objects.
 fn listed() -> BTreeMap<String, String> {
-    let text = fs::read_to_string(root().join("extension/shared/errors.js")).unwrap();
+    let text = fs::read_to_string(root().join("extension/shared/errors.js"))
+        .expect("extension/shared/errors.js is readable");
     let mut out = BTreeMap::new();
     for line in text.lines().map(str::trim) {
         let Some((name, rest)) = line.split_once(": '") else {

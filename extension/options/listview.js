@@ -53,47 +53,77 @@ const OVERSCAN = 15;
  */
 function virtualList(list, rows, make) {
   const built = new Map();
-  let rowHeight = 96; // until measured
+  let rowHeight = 0; // measured once per layout (first render, resize): reading it forces a layout
+  let top = 0; // the list's offset in the document, measured with it
   let shown = [-1, -1];
   let frame = 0;
+
+  function measure() {
+    const nodes = [...list.children];
+    if (!nodes.length) return;
+    const gap = parseFloat(getComputedStyle(nodes[0]).marginBottom) || 0;
+    rowHeight = nodes.reduce((sum, n) => sum + n.offsetHeight, 0) / nodes.length + gap || 96;
+    top = list.getBoundingClientRect().top + scrollY - first() * rowHeight;
+  }
+  const first = () => Math.max(0, shown[0]);
 
   function render() {
     frame = 0;
     if (!list.isConnected || list.closest('[hidden]')) return;
-    const top = list.getBoundingClientRect().top + scrollY;
-    const first = Math.max(0, Math.floor((scrollY - top) / rowHeight) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((scrollY + innerHeight - top) / rowHeight) + OVERSCAN);
-    if (first === shown[0] && last === shown[1]) return;
-    shown = [first, last];
-    const nodes = [];
-    for (let i = first; i < last; i++) {
+    const height = rowHeight || 96;
+    const from = Math.max(0, Math.floor((scrollY - top) / height) - OVERSCAN);
+    const to = Math.min(rows.length, Math.ceil((scrollY + innerHeight - top) / height) + OVERSCAN);
+    if (from === shown[0] && to === shown[1]) return;
+    const node = (i) => {
       if (!built.has(i)) built.set(i, make(i));
-      nodes.push(built.get(i));
+      return built.get(i);
+    };
+    const range = (a, b) => Array.from({ length: Math.max(0, b - a) }, (_, k) => node(a + k));
+    const [was0, was1] = shown;
+    if (was0 < 0 || to <= was0 || from >= was1) {
+      list.replaceChildren(...range(from, to));
+    } else {
+      // Only the edges change while scrolling: rows that stay are not touched.
+      for (let i = was0; i < from; i++) built.get(i)?.remove();
+      for (let i = to; i < was1; i++) built.get(i)?.remove();
+      list.prepend(...range(from, Math.min(was0, to)));
+      list.append(...range(Math.max(was1, from), to));
     }
-    list.replaceChildren(...nodes);
-    if (nodes.length) {
-      const gap = parseFloat(getComputedStyle(nodes[0]).marginBottom) || 0;
-      const measured = nodes.reduce((sum, n) => sum + n.offsetHeight, 0) / nodes.length + gap;
-      if (measured > 0) rowHeight = measured;
+    shown = [from, to];
+    list.style.paddingTop = `${from * height}px`;
+    list.style.paddingBottom = `${(rows.length - to) * height}px`;
+    if (!rowHeight) {
+      // First render: measure, then lay out again with the real height.
+      measure();
+      shown = [-1, -1];
+      render();
     }
-    list.style.paddingTop = `${first * rowHeight}px`;
-    list.style.paddingBottom = `${(rows.length - last) * rowHeight}px`;
   }
 
   const schedule = () => {
     frame ||= requestAnimationFrame(render);
   };
+  const resized = () => {
+    rowHeight = 0;
+    shown = [-1, -1];
+    schedule();
+  };
   addEventListener('scroll', schedule, { passive: true });
-  addEventListener('resize', schedule, { passive: true });
+  addEventListener('resize', resized, { passive: true });
+  // Rows come and go at both edges: the browser must not "anchor" the scroll
+  // position to one of them and move the page under the user.
+  list.style.overflowAnchor = 'none';
+  top = list.getBoundingClientRect().top + scrollY;
   render();
   return {
-    render: schedule,
+    render: resized,
     stop() {
       cancelAnimationFrame(frame);
       removeEventListener('scroll', schedule);
-      removeEventListener('resize', schedule);
+      removeEventListener('resize', resized);
       list.style.paddingTop = '';
       list.style.paddingBottom = '';
+      list.style.overflowAnchor = '';
     },
   };
 }

@@ -3,7 +3,8 @@
 #   ./build.sh          install what is missing, build the WASM core, package dist/chrome and dist/firefox
 #   ./build.sh test     all of the above, then every test; ends with "N passed, N failed"
 #   ./build.sh demo     build, then show the extension working on the demo network pages
-#   ./build.sh bench    build, then run the benchmarks (docs/BENCHMARKS.md)
+#   ./build.sh bench    build, then run the benchmarks (docs/BENCHMARKS.md); `bench extension` or
+#                       `bench uniqueness` runs one
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -179,7 +180,7 @@ case "${1:-build}" in
   bench)
     build
     [ -x bench/run.sh ] || die "bench/run.sh is missing"
-    bench/run.sh
+    bench/run.sh "${2:-all}"
     ;;
   *) die "unknown command '$1' (use: ./build.sh [test|demo|bench])" ;;
 esac

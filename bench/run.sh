@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Uniqueness benchmark, called by `./build.sh bench` (assumes pkg/ is built and
-# the root node_modules are installed). Peers install into bench/.cache only.
-#   native Rust -> exact truth + native numbers; Chromium (WASM + npm peers);
-#   datasketch; then one table, bench/results/uniqueness.json, docs/BENCHMARKS.md.
+# Benchmarks, called by `./build.sh bench [extension|uniqueness]` (assumes
+# pkg/ and dist/ are built and the root node_modules are installed).
+#   extension:  the shipped extension in Chromium (bench/extension/run.mjs),
+#               bench/results/extension.json; about 8 minutes.
+#   uniqueness: native Rust -> exact truth + native numbers; Chromium (WASM +
+#               npm peers); datasketch; then one table,
+#               bench/results/uniqueness.json. Peers install into bench/.cache only.
+# Both update their part of docs/BENCHMARKS.md. Default: both.
 set -euo pipefail
+WHAT="${1:-all}"
+case "$WHAT" in all | extension | uniqueness) ;; *) echo "usage: bench/run.sh [all|extension|uniqueness]" >&2; exit 2 ;; esac
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$BENCH")"
 CACHE="$BENCH/.cache"
 SIZES="${BENCH_SIZES:-1000,10000,100000}"
 cd "$ROOT"
+
+if [ "$WHAT" != uniqueness ]; then
+  node "$BENCH/extension/run.mjs"
+fi
+[ "$WHAT" != extension ] || exit 0
+
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$BENCH/corpus.sh"

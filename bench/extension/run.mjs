@@ -87,7 +87,7 @@ async function main() {
       log('pageWith');
       d.pageWith = [];
       for (let i = 0; i < PAGE_RUNS; i++) d.pageWith.push(await pageRun(b.context, { ext: b.ext, extensionId: b.extensionId }));
-      d.chromium = await b.context.pages()[0]?.evaluate(() => navigator.userAgent).catch(() => null);
+      d.chromium = await b.ext.cdp.send('Browser.getVersion').then((v) => `${v.product} (V8 ${v.jsVersion})`).catch(() => null);
     });
     log('the same page without the extension');
     const none = await launchWithExtension({ port: server.port, extDir: null });

@@ -63,9 +63,9 @@ function virtualList(list, rows, make) {
     if (!nodes.length) return;
     const gap = parseFloat(getComputedStyle(nodes[0]).marginBottom) || 0;
     rowHeight = nodes.reduce((sum, n) => sum + n.offsetHeight, 0) / nodes.length + gap || 96;
-    top = list.getBoundingClientRect().top + scrollY - first() * rowHeight;
+    // The list's border box: the spacer padding is inside it, so this does not move with it.
+    top = list.getBoundingClientRect().top + scrollY;
   }
-  const first = () => Math.max(0, shown[0]);
 
   function render() {
     frame = 0;
@@ -108,8 +108,9 @@ function virtualList(list, rows, make) {
     shown = [-1, -1];
     schedule();
   };
-  addEventListener('scroll', schedule, { passive: true });
-  addEventListener('resize', resized, { passive: true });
+  const listening = new AbortController();
+  addEventListener('scroll', schedule, { passive: true, signal: listening.signal });
+  addEventListener('resize', resized, { passive: true, signal: listening.signal });
   // Rows come and go at both edges: the browser must not "anchor" the scroll
   // position to one of them and move the page under the user.
   list.style.overflowAnchor = 'none';
@@ -119,8 +120,7 @@ function virtualList(list, rows, make) {
     render: resized,
     stop() {
       cancelAnimationFrame(frame);
-      removeEventListener('scroll', schedule);
-      removeEventListener('resize', resized);
+      listening.abort();
       list.style.paddingTop = '';
       list.style.paddingBottom = '';
       list.style.overflowAnchor = '';

@@ -3,7 +3,8 @@
 #   ./build.sh          install what is missing, build the WASM core, package dist/chrome and dist/firefox
 #   ./build.sh test     all of the above, then every test; ends with "N passed, N failed"
 #   ./build.sh demo     build, then show the extension working on the demo network pages
-#   ./build.sh bench    build, then run the benchmarks (docs/BENCHMARKS.md)
+#   ./build.sh bench    build, then run the benchmarks (docs/BENCHMARKS.md); `bench extension` or
+#                       `bench uniqueness` runs one
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 
@@ -112,7 +113,7 @@ count_stage() {
       p=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^passed/) s += $i} END {print s + 0}' "$log")
       f=$(awk '/^test result:/ {for (i = 1; i < NF; i++) if ($(i + 1) ~ /^failed/) s += $i} END {print s + 0}' "$log")
       ;;
-    e2e*)
+    e2e* | unit*)
       p=$(awk '/^# pass / {s += $3} END {print s + 0}' "$log")
       f=$(awk '/^# fail / {s += $3} END {print s + 0}' "$log")
       ;;
@@ -156,6 +157,8 @@ run_tests() {
   say "property tests: PROPTEST_RNG_SEED=$PROPTEST_RNG_SEED"
   stage cargo-test cargo test --quiet
   stage wasm-bindgen-test wasm_tests
+  # The worker's JS against a fake browser api and the real core (dist/chrome).
+  stage unit node --test tests/unit/
   stage e2e node --test --test-concurrency=1 tests/e2e/
   stage web-ext-lint firefox_lint
   echo
@@ -179,7 +182,7 @@ case "${1:-build}" in
   bench)
     build
     [ -x bench/run.sh ] || die "bench/run.sh is missing"
-    bench/run.sh
+    bench/run.sh "${2:-all}"
     ;;
   *) die "unknown command '$1' (use: ./build.sh [test|demo|bench])" ;;
 esac

@@ -92,7 +92,8 @@ function targets() {
     ["build ≤ 1 s (cold)", `${f(result.build_ms, 0)} ms`, result.build_ms <= 1000],
     ["index ≤ 60 MB", `${f(result.index_mb, 1)} MB`, result.index_mb <= 60],
     ["page index of 200 ≤ 5 ms", `${f(result.page_index_200_ms, 2)} ms`, result.page_index_200_ms <= 5],
-    ["whole WASM ≤ 250 KB gz", `${wasmGz} bytes`, wasmGz <= 250 * 1024],
+    // The 250 KB gzip budget of issue 4 was retired by issue 13 (the module loads from disk);
+    // the size is still reported above, and compile time in the extension benchmark.
   ];
   return ["| target | this run | met |", "|---|---|---|", ...rows.map(([t, v, ok]) => `| ${t} | ${v} | ${ok ? "yes" : "**no**"} |`)].join("\n");
 }

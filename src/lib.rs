@@ -8,6 +8,7 @@
 //! [`wasm`] is the one thin binding layer: decode, call the core, encode.
 
 pub mod decode;
+pub mod errors;
 pub mod interop;
 pub mod model;
 pub mod networks;

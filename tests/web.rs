@@ -63,3 +63,15 @@ fn js_data_becomes_json_values() {
     let message = err.unchecked_ref::<js_sys::Error>().message();
     assert!(String::from(message).contains("nested deeper"));
 }
+
+#[wasm_bindgen_test]
+fn unicode_plug_ins_come_from_the_start_function() {
+    // wasm-bindgen-test does not run the module's start function (the glue's
+    // init() does; tests/unit/core.test.mjs checks the shipped module), so
+    // the tests call it as the glue would. Then the core's own calls see
+    // the browser's segmenter and normaliser.
+    web_support::start();
+    let family = "👨\u{200d}👩\u{200d}👧!";
+    assert_eq!(glider::unicode::grapheme_starts(family), vec![0, 18]);
+    assert_eq!(glider::unicode::nfc("Vie\u{323}\u{302}t"), "Vi\u{1ec7}t");
+}

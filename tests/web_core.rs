@@ -15,6 +15,7 @@ const POST: &str = r#"{"id":"p1","projectId":"default","text":"Hello","status":"
 
 #[wasm_bindgen_test]
 fn plan_write_bumps_revision_and_indexes_a_new_post() {
+    web_support::start();
     let index_key = storage::index_key_for("post:p1").unwrap().unwrap();
     assert!(index_key.starts_with("index:post:"));
     let plan = storage::plan_write("post:p1", JsValue::NULL, js(POST), JsValue::NULL).unwrap();
@@ -25,6 +26,7 @@ fn plan_write_bumps_revision_and_indexes_a_new_post() {
 
 #[wasm_bindgen_test]
 fn stale_write_is_a_conflict_with_its_revisions() {
+    web_support::start();
     let stored = get(
         &get(
             &storage::plan_write("post:p1", JsValue::NULL, js(POST), JsValue::NULL).unwrap(),
@@ -44,6 +46,7 @@ fn stale_write_is_a_conflict_with_its_revisions() {
 
 #[wasm_bindgen_test]
 fn empty_storage_migrates_to_the_current_schema() {
+    web_support::start();
     let m = storage::migrate_storage(js("{}")).unwrap();
     assert_eq!(
         get(&m, "toVersion").as_f64(),
@@ -53,6 +56,7 @@ fn empty_storage_migrates_to_the_current_schema() {
 
 #[wasm_bindgen_test]
 fn csv_rows_are_reported_with_their_lines_and_import_is_all_or_nothing() {
+    web_support::start();
     let csv = "Date,Text\n2030-01-02 09:00,Hello\nnot a date,Bad\n";
     let strict = js(r#"{"zone":"Europe/Berlin","nowMs":0}"#);
     let res = interop::parse_csv(JsValue::from_str(csv), strict).unwrap();
@@ -68,6 +72,7 @@ fn csv_rows_are_reported_with_their_lines_and_import_is_all_or_nothing() {
 
 #[wasm_bindgen_test]
 fn uniqueness_index_finds_a_copy_and_excludes_itself() {
+    web_support::start();
     let mut index = UniquenessIndex::new_js(JsValue::UNDEFINED).unwrap();
     let text = "the quick brown fox jumps over the lazy dog near the river bank today";
     index.upsert("a", "archive", text).unwrap();
@@ -81,6 +86,7 @@ fn uniqueness_index_finds_a_copy_and_excludes_itself() {
 
 #[wasm_bindgen_test]
 fn decomposed_vietnamese_matches_composed_in_the_shipped_nfc() {
+    web_support::start();
     // NFC runs on the compact tables of src/unicode inside the WASM: a copy
     // typed decomposed (as some keyboards do) is still a copy.
     let composed = "Hôm nay trời đẹp quá, chúng tôi đi dạo ven sông và ngắm hoàng hôn cùng nhau";
@@ -113,6 +119,7 @@ fn decomposed_vietnamese_matches_composed_in_the_shipped_nfc() {
 
 #[wasm_bindgen_test]
 fn backup_text_is_the_cores_canonical_text_and_round_trips() {
+    web_support::start();
     // Written by JSON.stringify and read by JSON.parse in the binding; the
     // native path prints with serde_json. Both must give the same bytes.
     let data = format!(

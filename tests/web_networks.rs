@@ -14,6 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn count_text_is_camel_case_with_utf16_ranges() {
+    web_support::start();
     let text = format!("😀 https://example.com/long {}", "a".repeat(260));
     let got = api::count_text(&text, "x", JsValue::UNDEFINED).unwrap();
     assert_eq!(
@@ -33,6 +34,7 @@ fn count_text_is_camel_case_with_utf16_ranges() {
 
 #[wasm_bindgen_test]
 fn options_are_optional_and_typed() {
+    web_support::start();
     let opts = js(r#"{"telegramMode":"caption"}"#);
     let got = api::count_text("x", "telegram", opts).unwrap();
     assert_eq!(get(&got, "limit").as_f64(), Some(1024.0));
@@ -48,6 +50,7 @@ fn options_are_optional_and_typed() {
 
 #[wasm_bindgen_test]
 fn split_and_rules() {
+    web_support::start();
     let text = "One sentence here. ".repeat(30);
     let parts = Array::from(&api::split_thread(&text, "x", JsValue::UNDEFINED).unwrap());
     assert_eq!(parts.length(), 3);
@@ -62,6 +65,7 @@ fn split_and_rules() {
 
 #[wasm_bindgen_test]
 fn clusters_come_from_the_browser_segmenter() {
+    web_support::start();
     // Text with joining characters goes to Intl.Segmenter: a skin-tone
     // thumb, a flag, a family (ZWJ), a decomposed é, CR LF, a Hindi word of
     // three clusters, and a hashtag after a flag (cluster offsets back to

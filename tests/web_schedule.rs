@@ -21,6 +21,7 @@ const SUNDAY_0900: f64 = 1_772_974_800_000.0;
 
 #[wasm_bindgen_test]
 fn next_free_slot_is_plain_data_with_number_times() {
+    web_support::start();
     let got = api::next_free_slot(js(PROJECT), js("[]"), js(POST), NOW.into()).unwrap();
     let at = Reflect::get(&got, &"atMs".into()).unwrap();
     assert_eq!(at.as_f64(), Some(SUNDAY_0900));
@@ -29,6 +30,7 @@ fn next_free_slot_is_plain_data_with_number_times() {
 
 #[wasm_bindgen_test]
 fn conflicts_carry_a_kind() {
+    web_support::start();
     let other = POST.replace(r#""id":"a""#, r#""id":"b""#).replace(
         r#""status":"draft""#,
         &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),
@@ -46,6 +48,7 @@ fn conflicts_carry_a_kind() {
 
 #[wasm_bindgen_test]
 fn errors_have_stable_variants() {
+    web_support::start();
     let bad_zone = PROJECT.replace("America/New_York", "Mars/Olympus");
     let err = api::next_free_slot(js(&bad_zone), js("[]"), js(POST), 0.into()).unwrap_err();
     assert_eq!(variant(&err), "UnknownTimeZone");
@@ -55,6 +58,7 @@ fn errors_have_stable_variants() {
 
 #[wasm_bindgen_test]
 fn reminders_and_snooze_patches() {
+    web_support::start();
     let due = POST.replace(
         r#""status":"draft""#,
         &format!(r#""status":"scheduled","scheduledAt":{SUNDAY_0900}"#),

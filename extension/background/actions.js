@@ -4,7 +4,7 @@
 // every action, including the snooze choices (10 min, 1 h, tomorrow).
 import { api, t } from '../shared/api.js';
 import { boot } from './boot.js';
-import { handlers } from './handlers.js';
+import { handlers, markExpiryDone } from './handlers.js';
 
 const enc = encodeURIComponent;
 
@@ -87,11 +87,12 @@ export async function onNotificationButton(notificationId, button) {
   const { kind, postId } = parseId(notificationId);
   if (!postId) return;
   if (kind === 'expiry') {
-    // Expiry: [Open the post, Done (deleted)].
+    // Expiry: [Open the post, Done (deleted)]. "Done" means the user took
+    // the post down: it stays expired with its publish date (never "published").
     const ctx = await boot();
     const post = ctx.store.get(`post:${postId}`);
     if (button === 0 && post) await api.tabs.create({ url: post.publishedUrl || composeUrl(post.networks?.[0], '') });
-    if (button === 1) await handlers['post.markPublished']({ id: postId }).catch(() => {});
+    if (button === 1) await markExpiryDone(postId).catch((err) => console.warn('Glider: expiry done failed', err));
     await api.notifications.clear(notificationId);
     return;
   }

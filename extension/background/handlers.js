@@ -1,13 +1,17 @@
 // Worker message handlers, one per catalogue type the worker accepts.
 // Shapes and senders were already checked by checkMessage; records are
-// validated again by the core when written.
+// validated again by the core when written. Every write goes through the
+// store, whose commits keep the uniqueness index in step (boot.js).
+// Handlers that need no post records (state, checks, panel prefs) answer
+// from `bootLight()`, before a wake has read every post.
 import { loadCore } from '../shared/core.js';
 import { StoreError } from './store.js';
-import { boot } from './boot.js';
+import { boot, bootLight } from './boot.js';
 import { reconcile } from './reminders.js';
 import { runImport, runExport } from './interop.js';
-import { applyPatch, findPublished, withThread } from './posts.js';
+import { applyPatch, withThread } from './posts.js';
 import { reschedule, restore } from './rearrange.js';
+import { planTime } from '../shared/plan.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 import { listInstances, removeInstance, syncInstances } from './instances.js';
@@ -38,15 +42,19 @@ async function scheduleAt(ctx, post, at, baseRevision, anyway = false) {
   if (!res.ok) throw new StoreError('RuleConflict', `${res.conflicts.length} scheduling rule(s) broken`, res.conflicts);
   const patch = res.patch;
   const saved = await ctx.store.write(postKey(post.id), { ...applyPatch(post, patch), revision: baseRevision, updatedAt: Date.now() });
-  ctx.index.upsert(saved);
   await reconcile(ctx.store, ctx.core);
   return saved;
 }
 
-/** Name and date each match, so the panel can say which post a fragment comes from and open it. */
-function describeMatches(ctx, res) {
+/**
+ * Name and date each match, so the panel can say which post a fragment comes
+ * from and open it. Reads only the matched posts (at most five), so the
+ * light path answers before the wake has read every post.
+ */
+async function describeMatches(ctx, res) {
+  const stored = await ctx.store.peek(res.matches.filter((m) => m.kind !== 'page').map((m) => postKey(m.id)));
   const matches = res.matches.map((m) => {
-    const post = ctx.store.get(postKey(m.id));
+    const post = stored[postKey(m.id)];
     const text = post ? post.text || Object.values(post.variants ?? {})[0] || '' : ctx.index.pageText(m.id) ?? '';
     const title = text.replace(/\s+/g, ' ').trim().slice(0, 80);
     if (!post) return { ...m, title };
@@ -56,6 +64,19 @@ function describeMatches(ctx, res) {
   return { ...res, matches };
 }
 
+/** Store a lifecycle patch from the core (publish, expiry done); an empty one writes nothing. */
+async function storePatch(ctx, id, makePatch) {
+  let changed = false;
+  const saved = await ctx.store.update(postKey(id), (p) => {
+    const patch = makePatch(p);
+    changed = Object.keys(patch).some((k) => k !== 'postId');
+    return changed ? { ...applyPatch(p, patch), updatedAt: Date.now() } : null;
+  });
+  await ctx.notifications.clearFor(id);
+  if (changed) await reconcile(ctx.store, ctx.core);
+  return saved;
+}
+
 export const handlers = {
   async 'core.count'({ text, network, options }) {
     const core = await loadCore();
@@ -63,19 +84,22 @@ export const handlers = {
   },
 
   async 'state.get'() {
-    const ctx = await boot();
-    const posts = ctx.store.posts();
-    const counts = {};
-    for (const p of posts) counts[p.status] = (counts[p.status] ?? 0) + 1;
-    return { coreVersion: ctx.core.coreVersion(), projects: ctx.store.projects(), settings: ctx.store.settings(), counts };
+    const ctx = await bootLight();
+    const { counts, projectCounts } = ctx.store.postsLoaded ? ctx.store.counts() : ctx.lightCounts;
+    return { coreVersion: ctx.core.coreVersion(), projects: ctx.store.projects(), settings: ctx.store.settings(), counts, projectCounts };
   },
 
-  async 'posts.list'({ status, projectId, query, limit }) {
+  async 'posts.list'({ status, projectId, query, limit, from, to }) {
     const ctx = await boot();
     const q = query?.trim().toLowerCase();
+    const inWindow = (p) => {
+      if (from === undefined && to === undefined) return true;
+      const at = planTime(p);
+      return at !== null && (from === undefined || at >= from) && (to === undefined || at < to);
+    };
     const out = ctx.store
       .posts()
-      .filter((p) => (!status || status.includes(p.status)) && (!projectId || p.projectId === projectId))
+      .filter((p) => (!status || status.includes(p.status)) && (!projectId || p.projectId === projectId) && inWindow(p))
       .filter((p) => !q || p.text.toLowerCase().includes(q) || Object.values(p.variants ?? {}).some((v) => v.toLowerCase().includes(q)))
       .sort((a, b) => (a.scheduledAt ?? a.updatedAt) - (b.scheduledAt ?? b.updatedAt) || a.id.localeCompare(b.id));
     return limit ? out.slice(0, limit) : out;
@@ -84,8 +108,8 @@ export const handlers = {
   async 'post.save'({ post, baseRevision }) {
     const ctx = await boot();
     const now = Date.now();
+    // The store's commit re-indexes the post (thread parts re-split first).
     const saved = await ctx.store.write(postKey(post.id), { ...withThread(ctx.core, post), revision: baseRevision ?? 0, updatedAt: now, createdAt: post.createdAt ?? now });
-    ctx.index.upsert(saved);
     // A change of time or status may change the next alarm.
     await reconcile(ctx.store, ctx.core);
     return saved;
@@ -94,7 +118,6 @@ export const handlers = {
   async 'post.delete'({ id, baseRevision }) {
     const ctx = await boot();
     await ctx.store.remove(postKey(id), baseRevision);
-    ctx.index.remove(id);
     await reconcile(ctx.store, ctx.core);
     return { id };
   },
@@ -115,19 +138,12 @@ export const handlers = {
     return ctx.core.scheduleCheck(projectOf(ctx, draft), ctx.store.posts(), draft, at, Date.now());
   },
 
+  // The transition is the core's (publishPatch): an expired or archived post
+  // is refused, and an already published one keeps its first publishedAt.
   async 'post.markPublished'({ id, url }) {
     const ctx = await boot();
-    const saved = await ctx.store.update(postKey(id), (p) => ({
-      ...p,
-      status: 'published',
-      publishedAt: Date.now(),
-      ...(url ? { publishedUrl: url } : {}),
-      updatedAt: Date.now(),
-    }));
-    ctx.index.upsert(saved);
-    await ctx.notifications.clearFor(id);
-    await reconcile(ctx.store, ctx.core);
-    return saved;
+    requirePost(ctx, id);
+    return storePatch(ctx, id, (p) => ctx.core.publishPatch(p, Date.now(), url ?? null));
   },
 
   async 'queue.preview'({ post }) {
@@ -161,9 +177,8 @@ export const handlers = {
 
   async 'project.delete'({ id, baseRevision }) {
     const ctx = await boot();
-    if (ctx.store.posts().some((p) => p.projectId === id)) {
-      throw new StoreError('InUse', 'the project still has posts: move or delete them first');
-    }
+    // Throws InUse (the core's rule) while any post belongs to the project.
+    ctx.core.checkProjectDelete(id, ctx.store.posts().map((p) => p.projectId));
     await ctx.store.remove(projectKey(id), baseRevision);
     return { id };
   },
@@ -186,8 +201,10 @@ export const handlers = {
   },
 
   async 'uniqueness.check'({ text, excludeId, pagePosts }) {
-    const ctx = await boot();
-    const own = excludeId ? ctx.store.get(postKey(excludeId)) : null;
+    // Light path: the kept index, plus the one post being edited (its
+    // published copies on the page are excluded) and the matched posts.
+    const ctx = await bootLight();
+    const own = excludeId ? ((await ctx.store.peek([postKey(excludeId)]))[postKey(excludeId)] ?? null) : null;
     const res = ctx.index.check(text, excludeId ?? null, (pagePosts ?? []).filter((p) => typeof p === 'string'), own);
     return describeMatches(ctx, res);
   },
@@ -201,7 +218,7 @@ export const handlers = {
   // The host is taken from the sender, never from the message: a page can't
   // write another site's preferences.
   async 'panel.prefs.get'(_msg, sender) {
-    const ctx = await boot();
+    const ctx = await bootLight();
     const host = new URL(sender.url).host;
     return ctx.store.settings()?.panels?.[host] ?? { open: false, side: 'right' };
   },
@@ -243,8 +260,15 @@ export const handlers = {
   // so nothing is posted twice. Broadcast, so no reply is needed.
   async 'composer.published'({ network, text, url }) {
     const ctx = await boot();
-    const post = findPublished(ctx.store.posts(), network, text);
-    if (!post) return { matched: null };
-    return { matched: (await handlers['post.markPublished']({ id: post.id, url })).id };
+    const id = ctx.core.findPublished(ctx.store.posts(), network, text);
+    if (!id) return { matched: null };
+    return { matched: (await handlers['post.markPublished']({ id, url })).id };
   },
 };
+
+/** "Done" on an expiry reminder: the post was taken down (the core's expiryDonePatch; not "published"). */
+export async function markExpiryDone(id) {
+  const ctx = await boot();
+  if (!ctx.store.get(postKey(id))) return null;
+  return storePatch(ctx, id, (p) => ctx.core.expiryDonePatch(p));
+}

@@ -50,8 +50,8 @@ export async function runImport(ctx, { format, text, keepValid = false, zone, pr
   // Re-importing a backup skips what is already here instead of failing on it.
   const fresh = posts.filter((p) => !ctx.store.get(`post:${p.id}`)).map((p) => ({ ...p, revision: 0 }));
   const progress = (done, total) => api.runtime.sendMessage({ type: 'import.progress', done, total }).catch(() => {});
+  // Each committed chunk reaches the uniqueness index through the store (boot.js).
   await ctx.store.insertPosts(fresh, progress, Infinity);
-  for (const p of fresh) ctx.index.upsert(ctx.store.get(`post:${p.id}`) ?? p);
   return { imported: fresh.length, skipped: posts.length - fresh.length, errors, total };
 }
 
@@ -79,7 +79,14 @@ export async function runExport(ctx, format, zone = browserZone()) {
       // layout has no header to hold it).
       const out = ctx.core.exportCsv(posts, format.slice(4), zone);
       const place = out.zone.replace(/[^A-Za-z0-9_-]+/g, '-');
-      return { ...out, filename: `glider-${format.slice(4)}-${stamp}-${place}.csv`, mime: 'text/csv' };
+      // The posts the notes name, so the page can show them (it holds only
+      // the calendar's weeks, and skipped posts are often undated drafts).
+      const noted = {};
+      for (const note of out.notes ?? []) {
+        const p = ctx.store.get(`post:${note.postId}`);
+        if (p) noted[p.id] = { id: p.id, text: p.text, scheduledAt: p.scheduledAt, plannedZone: p.plannedZone, projectId: p.projectId };
+      }
+      return { ...out, notedPosts: noted, filename: `glider-${format.slice(4)}-${stamp}-${place}.csv`, mime: 'text/csv' };
     }
     case 'ics':
       return { text: ctx.core.exportIcs(posts, projects, Date.now()), filename: `glider-${stamp}.ics`, mime: 'text/calendar' };

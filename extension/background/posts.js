@@ -1,4 +1,6 @@
-// Small pure helpers on post records shared by the worker modules.
+// Small helpers on post records for the worker modules: applying the core's
+// patches (the rules live in the core: src/schedule/lifecycle.rs,
+// reminders.rs, patch.rs) and keeping a thread's parts in step with its text.
 
 /** Apply a core PostPatch (`{postId, field: value|null}`; null clears the field). */
 export function applyPatch(post, patch) {
@@ -9,27 +11,6 @@ export function applyPatch(post, patch) {
     else out[k] = v;
   }
   return out;
-}
-
-// Sites trim and normalise what they post; compare texts the same way.
-const norm = (s) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
-
-/**
- * The post that was just published on `network` with `text`: a scheduled,
- * missed or draft post for that network whose text (or variant) matches.
- * Scheduled first, earliest first, so the right queue item is closed.
- */
-export function findPublished(posts, network, text) {
-  const want = norm(text);
-  if (!want) return null;
-  const rank = { scheduled: 0, missed: 1, draft: 2 };
-  return (
-    posts
-      .filter((p) => p.status in rank && (!p.networks?.length || p.networks.includes(network)))
-      // A thread counts as published once its first part went out.
-      .filter((p) => norm(p.variants?.[network] ?? p.text) === want || (p.thread?.network === network && norm(p.thread.parts[0] ?? '') === want))
-      .sort((a, b) => rank[a.status] - rank[b.status] || (a.scheduledAt ?? Infinity) - (b.scheduledAt ?? Infinity))[0] ?? null
-  );
 }
 
 /**

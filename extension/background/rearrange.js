@@ -2,7 +2,8 @@
 // to the next free slots" (computed by the core in the page, shown as a
 // preview) are applied here, and undone here. The worker stays the single
 // writer: each batch is checked against the project's rules as a whole and
-// written in one storage.local set, so it lands entirely or not at all.
+// written in one storage.local set, so it lands entirely or not at all, and
+// reaches the uniqueness index through the store's commit hook (boot.js).
 import { StoreError } from './store.js';
 import { applyPatch } from './posts.js';
 import { reconcile } from './reminders.js';
@@ -49,7 +50,6 @@ async function writeAll(ctx, records) {
     await ctx.store.commit({ set, remove: [] });
     return records.map(([key]) => set[key]);
   });
-  for (const post of saved) ctx.index.upsert(post);
   await reconcile(ctx.store, ctx.core);
   return saved;
 }

@@ -28,6 +28,18 @@ async function show(id, title, message, buttons) {
   });
 }
 
+/**
+ * The posts that can need a reminder, a superset of what the core looks at
+ * (a scheduled post's publish reminder; the expiry of a post with
+ * `expiresAt`). Which of them is due is the core's rule; this only spares
+ * decoding the archive and drafts (most posts) into the core on every wake.
+ * tests/unit/reminders.test.mjs checks the core gives the same answer with
+ * and without it.
+ */
+export function reminderCandidates(posts) {
+  return posts.filter((p) => p.status === 'scheduled' || (p.expiresAt !== undefined && p.expiresAt !== null));
+}
+
 /** Arm the alarm for `at` unless one is already armed for that time or earlier. */
 export async function armAlarm(at) {
   const existing = await api.alarms.get(ALARM);
@@ -46,7 +58,7 @@ export async function armAlarm(at) {
  */
 export function reconcile(store, core, now = Date.now()) {
   return store.serial(async () => {
-    const result = core.reconcileReminders(store.projects(), store.posts(), now);
+    const result = core.reconcileReminders(store.projects(), reminderCandidates(store.posts()), now);
     // Persist first, in one atomic set: a reminder is reported once even if the
     // worker dies or wakes twice. Notification ids are deterministic, so a
     // reminder shown again replaces its notification instead of adding one.

@@ -6,15 +6,25 @@
 // an acknowledged write is on disk, so killing the worker loses nothing that
 // was acknowledged. Writes run one at a time through a promise chain, so
 // each plan is computed against the state the previous write left.
+//
+// Every `set` that touches a post also stores a new random stamp
+// (STAMP_KEY). Whatever is derived from the posts and kept between wakes
+// (the uniqueness index, extension/background/snapshot.js) is tagged with
+// the stamp it was made from, and is used only while the stamp still matches.
 import { api } from '../shared/api.js';
+import { GliderError } from '../shared/errors.js';
 
-export class StoreError extends Error {
-  constructor(variant, message, details) {
-    super(message);
-    this.variant = variant;
-    this.details = details;
-  }
-}
+/** An error with a stable variant (shared/errors.js), as every worker failure is. */
+export class StoreError extends GliderError {}
+
+/** Changes whenever any post record changes; not a Glider record itself (the core ignores it). */
+export const STAMP_KEY = 'cache:postsStamp';
+
+/** What a wake reads before anything else: enough to answer "state" without the posts. */
+const HEAD_KEYS = ['schema', 'settings', 'index:project', STAMP_KEY];
+
+const isPostKey = (key) => key.startsWith('post:');
+const newStamp = () => crypto.randomUUID();
 
 /** Core errors carry `variant`; storage.local quota errors become QuotaExceeded. */
 function asStoreError(err) {
@@ -30,21 +40,68 @@ export class Store {
     this.area = area;
     this.items = new Map();
     this.tail = Promise.resolve();
+    /** False until `load()`: only the head (schema, settings, projects) is in the mirror. */
+    this.postsLoaded = false;
+    /** The stamp of the posts as stored (null: none stored yet). */
+    this.stamp = null;
+    this.commitListeners = new Set();
   }
 
-  /** Load everything, migrating older schemas forward first. */
+  /** Read the head records (one small `get`; no core needed). */
+  static readHead(area = api.storage.local) {
+    return area.get(HEAD_KEYS);
+  }
+
+  /**
+   * Take the head read by `readHead`, plus the projects it lists. Returns
+   * false (and keeps nothing) when storage is not at this build's schema:
+   * then only `load()`, which migrates, may read it.
+   */
+  async loadHead(head) {
+    if (head?.schema?.version !== this.core.schemaVersion()) return false;
+    const ids = head['index:project']?.ids;
+    const keys = Array.isArray(ids) ? ids.filter((id) => typeof id === 'string').map((id) => `project:${id}`) : [];
+    const projects = keys.length ? await this.area.get(keys) : {};
+    for (const [key, value] of Object.entries({ ...head, ...projects })) {
+      if (key !== STAMP_KEY) this.items.set(key, value);
+    }
+    this.stamp = head[STAMP_KEY] ?? null;
+    return true;
+  }
+
+  /**
+   * Load everything. Older schemas are migrated forward first; at the
+   * current schema the core's migration is not run at all (it would decode
+   * every record only to change nothing).
+   */
   async load() {
     const all = await this.area.get(null);
-    const migrated = this.core.migrateStorage(all);
-    if (migrated.fromVersion !== migrated.toVersion) {
-      await this.area.set(migrated.items);
-      if (migrated.remove.length) await this.area.remove(migrated.remove);
+    let stamp = all[STAMP_KEY] ?? null;
+    delete all[STAMP_KEY];
+    let migrated = null;
+    if (all.schema?.version !== this.core.schemaVersion()) {
+      migrated = this.core.migrateStorage(all);
+      if (migrated.fromVersion !== migrated.toVersion) {
+        stamp = newStamp();
+        await this.area.set({ ...migrated.items, [STAMP_KEY]: stamp });
+        if (migrated.remove.length) await this.area.remove(migrated.remove);
+      }
+      // `migrated.items` holds only the new or changed keys: the mirror is
+      // everything stored, overlaid with them (else a restarted worker would
+      // see an empty store and overwrite records it no longer knows about).
+      Object.assign(all, migrated.items ?? {});
+      for (const key of migrated.remove ?? []) delete all[key];
     }
-    // `migrated.items` holds only the new or changed keys: the mirror is
-    // everything stored, overlaid with them (else a restarted worker would
-    // see an empty store and overwrite records it no longer knows about).
-    this.items = new Map(Object.entries({ ...all, ...(migrated.items ?? {}) }));
-    for (const key of migrated.remove ?? []) this.items.delete(key);
+    // Posts stored without a stamp (first run of this version, or storage
+    // cleared by hand): stamp them now, so nothing derived from an earlier
+    // set of posts can ever match them.
+    if (stamp === null) {
+      stamp = newStamp();
+      await this.area.set({ [STAMP_KEY]: stamp });
+    }
+    this.items = new Map(Object.entries(all));
+    this.stamp = stamp;
+    this.postsLoaded = true;
     return migrated;
   }
 
@@ -52,8 +109,24 @@ export class Store {
     return this.items.get(key);
   }
 
+  /**
+   * The records at `keys` (missing ones left out): from the mirror once every
+   * post is loaded, else read from storage. For the light path, which may
+   * need a few posts (the one being edited, the matched ones) but must not
+   * wait for all of them. Before `load()` nothing writes, so storage is current.
+   */
+  async peek(keys) {
+    if (!keys.length) return {};
+    if (this.postsLoaded) return Object.fromEntries(keys.filter((k) => this.items.has(k)).map((k) => [k, this.items.get(k)]));
+    return this.area.get(keys);
+  }
+
   /** Records whose key starts with `prefix` (e.g. 'post:'), skipping corrupt ones. */
   list(prefix) {
+    if (prefix === 'post:' && !this.postsLoaded) {
+      // A handler on the fast path read posts: answering from an empty list would be wrong, not slow.
+      throw new StoreError('Internal', 'posts read before the store was loaded');
+    }
     const out = [];
     for (const [key, value] of this.items) {
       if (key.startsWith(prefix) && value && typeof value === 'object') out.push(value);
@@ -73,6 +146,44 @@ export class Store {
     return this.items.get('settings') ?? null;
   }
 
+  /** How many posts have each status, and how many each project holds. */
+  counts() {
+    const counts = {};
+    const projectCounts = {};
+    for (const p of this.posts()) {
+      counts[p.status] = (counts[p.status] ?? 0) + 1;
+      projectCounts[p.projectId] = (projectCounts[p.projectId] ?? 0) + 1;
+    }
+    return { counts, projectCounts };
+  }
+
+  /**
+   * A digest of which posts are stored at which revision (order-free). The
+   * stamp says whether *this* worker changed posts; the digest also catches
+   * a change made without one (an older Glider after a downgrade, storage
+   * edited by hand), so a kept index never outlives the posts it describes.
+   */
+  postsDigest() {
+    let sum = 0;
+    let xor = 0;
+    let n = 0;
+    for (const p of this.posts()) {
+      const key = `${p.id}\u0000${p.revision}\u0000${p.updatedAt}\u0000${p.status}`;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+      sum = (sum + h) | 0;
+      xor ^= h;
+      n += 1;
+    }
+    return `${n}.${(sum >>> 0).toString(36)}.${(xor >>> 0).toString(36)}`;
+  }
+
+  /** Call `fn(plan)` after every commit, once the mirror holds it (keeps derived state in step). */
+  onCommit(fn) {
+    this.commitListeners.add(fn);
+    return () => this.commitListeners.delete(fn);
+  }
+
   /** Queue `fn` after every earlier write; failures don't block later writes. */
   serial(fn) {
     const run = this.tail.then(fn);
@@ -81,8 +192,10 @@ export class Store {
   }
 
   async commit(plan) {
+    const touchesPosts = Object.keys(plan.set).some(isPostKey) || plan.remove.some(isPostKey);
+    const set = touchesPosts ? { ...plan.set, [STAMP_KEY]: newStamp() } : plan.set;
     try {
-      if (Object.keys(plan.set).length) await this.area.set(plan.set);
+      if (Object.keys(set).length) await this.area.set(set);
       if (plan.remove.length) await this.area.remove(plan.remove);
     } catch (err) {
       // Nothing was acknowledged and the mirror is untouched: storage.local
@@ -91,6 +204,8 @@ export class Store {
     }
     for (const [k, v] of Object.entries(plan.set)) this.items.set(k, v);
     for (const k of plan.remove) this.items.delete(k);
+    if (touchesPosts) this.stamp = set[STAMP_KEY];
+    for (const fn of this.commitListeners) fn(plan);
   }
 
   /** The stored index record that lists `key`'s id (posts, projects), or null. */
@@ -117,12 +232,18 @@ export class Store {
     });
   }
 
-  /** Apply `change(current)` to the stored record and write it (read-modify-write in one turn). */
+  /**
+   * Apply `change(current)` to the stored record and write it (read-modify-write
+   * in one turn). When `change` returns null nothing is written and the
+   * record is returned as it is.
+   */
   update(key, change) {
     return this.serial(async () => {
       const current = this.items.get(key);
       if (!current) throw new StoreError('NotFound', `${key} does not exist`);
-      const plan = this.plan(key, change(structuredClone(current)));
+      const next = change(structuredClone(current));
+      if (next === null) return current;
+      const plan = this.plan(key, next);
       await this.commit(plan);
       return plan.set[key];
     });

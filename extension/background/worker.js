@@ -1,10 +1,12 @@
 // Background worker: the single writer of storage and the keeper of
 // reminders. Every listener is registered synchronously at the top level so
 // an event that wakes the worker is never missed (MV3), and every handler
-// first awaits `boot()` (load core + storage, reconcile reminders).
+// first awaits `boot()` (load core + storage, reconcile reminders) or, when
+// it needs no post records, `bootLight()` (see boot.js).
 import { api } from '../shared/api.js';
+import { wasmMemoryBytes } from '../shared/core.js';
 import { checkMessage, senderKind } from '../shared/messages.js';
-import { boot } from './boot.js';
+import { boot, settled } from './boot.js';
 import { handlers } from './handlers.js';
 import { ALARM, reconcile } from './reminders.js';
 import { onNotificationButton, onNotificationClick } from './actions.js';
@@ -70,5 +72,17 @@ api.commands?.onCommand.addListener((command, tab) => {
 // reminders that came due meanwhile are shown once, the alarm is re-armed.
 boot().catch((err) => console.error('Glider: start failed', err));
 
-// Diagnostics for the test-suite and for "inspect service worker".
-globalThis.__glider = { boot, reconcile: async (now) => { const ctx = await boot(); return reconcile(ctx.store, ctx.core, now); } };
+// Diagnostics for the test-suite, the benchmark and "inspect service worker".
+globalThis.__glider = {
+  boot,
+  settled,
+  reconcile: async (now) => {
+    const ctx = await boot();
+    return reconcile(ctx.store, ctx.core, now);
+  },
+  /** JS heap and WASM memory in bytes (the benchmark's worker memory figure). */
+  memory: async () => {
+    await boot();
+    return { wasm: wasmMemoryBytes(), heap: globalThis.performance?.memory?.usedJSHeapSize ?? null };
+  },
+};

@@ -9,7 +9,7 @@ import { explainScheduleError } from './lib/conflicts.js';
 import { clear, el, options } from './lib/dom.js';
 import { networkColour, networks } from './lib/networks.js';
 import { hideError, showError, toast } from './lib/notify.js';
-import { planTime, postById, projectById, refresh, store } from './lib/store.js';
+import { covers, planTime, postById, projectById, refresh, setPostsWindow, store } from './lib/store.js';
 import {
   addDays, BROWSER_ZONE, dateKey, formatDate, formatDateTime, HOUR, parseDateKey, partsIn, startOfWeek, today, toUtc,
 } from './lib/time.js';
@@ -26,6 +26,17 @@ function zone() {
 function weekStart() {
   const w = Number(store.settings?.weekStartsOn ?? 0);
   return Number.isInteger(w) && w >= 0 && w <= 6 ? w : 0;
+}
+
+/**
+ * The plan-time window the calendar needs loaded: the anchor's month with
+ * two weeks either side, which holds its month grid and every week view in it.
+ */
+function neededWindow() {
+  const anchor = view.anchor ?? today(zone());
+  const first = { y: anchor.y, m: anchor.m, d: 1 };
+  const next = anchor.m === 12 ? { y: anchor.y + 1, m: 1, d: 1 } : { y: anchor.y, m: anchor.m + 1, d: 1 };
+  return { from: toUtc(addDays(first, -14), zone()), to: toUtc(addDays(next, 14), zone()) };
 }
 
 function visiblePosts() {
@@ -66,6 +77,9 @@ function legend() {
 export function renderCalendar() {
   if (!root) return;
   view.anchor ??= today(zone());
+  // Outside the loaded weeks: load them; the store's refresh renders again.
+  const need = neededWindow();
+  if (store.window && !covers(need.from, need.to)) refresh();
   const z = zone();
   const byDay = placePosts(visiblePosts(), z);
   const todayKey = dateKey(today(z));
@@ -234,6 +248,7 @@ export function calendarKey(e) {
 
 export function initCalendar(section, editor) {
   root = section;
+  setPostsWindow(neededWindow);
   openEditor = editor;
   body = el('div', { testid: 'calendar', class: 'calendar', tabindex: -1 });
   section.append(body);

@@ -2,6 +2,10 @@
 // configuration of it. Status, project and search are asked of the worker
 // (`posts.list`), the network filter is applied here (the message has no
 // network field). Rows are built with textContent only.
+//
+// Long lists are virtualised: only the rows in and near the viewport exist
+// (spacers stand in for the rest), so 10,000 posts render and scroll
+// without long tasks. Short lists render whole.
 import { t } from '../shared/api.js';
 import { call } from '../shared/rpc.js';
 import { clear, el, options } from './lib/dom.js';
@@ -36,6 +40,94 @@ export function action(testid, i18n, fn, extra = {}) {
   return button;
 }
 
+// Below this many rows the list renders whole: cheap, and every row is in
+// the DOM for find-in-page and keyboard order.
+const VIRTUAL_FROM = 150;
+// Rows rendered beyond each edge of the viewport.
+const OVERSCAN = 15;
+
+/**
+ * Renders `rows[i]` through `make(i)` into `list`, only around the viewport
+ * (the page scrolls, not the list). Row heights vary a little (the text is
+ * clamped), so the spacers use the measured average.
+ */
+function virtualList(list, rows, make) {
+  const built = new Map();
+  let rowHeight = 0; // measured once per layout (first render, resize): reading it forces a layout
+  let top = 0; // the list's offset in the document, measured with it
+  let shown = [-1, -1];
+  let frame = 0;
+
+  function measure() {
+    const nodes = [...list.children];
+    if (!nodes.length) return;
+    const gap = parseFloat(getComputedStyle(nodes[0]).marginBottom) || 0;
+    rowHeight = nodes.reduce((sum, n) => sum + n.offsetHeight, 0) / nodes.length + gap || 96;
+    // The list's border box: the spacer padding is inside it, so this does not move with it.
+    top = list.getBoundingClientRect().top + scrollY;
+  }
+
+  function render() {
+    frame = 0;
+    if (!list.isConnected || list.closest('[hidden]')) return;
+    const height = rowHeight || 96;
+    const from = Math.max(0, Math.floor((scrollY - top) / height) - OVERSCAN);
+    const to = Math.min(rows.length, Math.ceil((scrollY + innerHeight - top) / height) + OVERSCAN);
+    if (from === shown[0] && to === shown[1]) return;
+    const node = (i) => {
+      if (!built.has(i)) built.set(i, make(i));
+      return built.get(i);
+    };
+    const range = (a, b) => Array.from({ length: Math.max(0, b - a) }, (_, k) => node(a + k));
+    const [was0, was1] = shown;
+    if (was0 < 0 || to <= was0 || from >= was1) {
+      list.replaceChildren(...range(from, to));
+    } else {
+      // Only the edges change while scrolling: rows that stay are not touched.
+      for (let i = was0; i < from; i++) built.get(i)?.remove();
+      for (let i = to; i < was1; i++) built.get(i)?.remove();
+      list.prepend(...range(from, Math.min(was0, to)));
+      list.append(...range(Math.max(was1, from), to));
+    }
+    shown = [from, to];
+    list.style.paddingTop = `${from * height}px`;
+    list.style.paddingBottom = `${(rows.length - to) * height}px`;
+    if (!rowHeight) {
+      // First render: measure, then lay out again with the real height.
+      measure();
+      shown = [-1, -1];
+      render();
+    }
+  }
+
+  const schedule = () => {
+    frame ||= requestAnimationFrame(render);
+  };
+  const resized = () => {
+    rowHeight = 0;
+    shown = [-1, -1];
+    schedule();
+  };
+  const listening = new AbortController();
+  addEventListener('scroll', schedule, { passive: true, signal: listening.signal });
+  addEventListener('resize', resized, { passive: true, signal: listening.signal });
+  // Rows come and go at both edges: the browser must not "anchor" the scroll
+  // position to one of them and move the page under the user.
+  list.style.overflowAnchor = 'none';
+  top = list.getBoundingClientRect().top + scrollY;
+  render();
+  return {
+    render: resized,
+    stop() {
+      cancelAnimationFrame(frame);
+      listening.abort();
+      list.style.paddingTop = '';
+      list.style.paddingBottom = '';
+      list.style.overflowAnchor = '';
+    },
+  };
+}
+
 function row(prefix, post, cfg) {
   const project = projectById(post.projectId);
   const at = planTime(post);
@@ -66,6 +158,7 @@ export function createListView(section, cfg) {
   let seq = 0;
   let searchTimer = 0;
   const list = el('ul', { testid: `${prefix}-list`, class: 'post-list' });
+  let virtual = null;
   const count = el('span', { testid: `${prefix}-count`, class: 'muted' });
   const projectSelect = el('select', { testid: `${prefix}-filter-project`, 'aria-label': t('dashProject'), onchange: (e) => set('projectId', e.target.value) });
   const networkSelect = el('select', { testid: `${prefix}-filter-network`, 'aria-label': t('networkLabel'), onchange: (e) => set('network', e.target.value) });
@@ -105,7 +198,22 @@ export function createListView(section, cfg) {
       const shown = (Array.isArray(posts) ? posts : [])
         .filter((p) => !filter.network || (p.networks ?? []).includes(filter.network))
         .sort(cfg.sort);
-      clear(list).append(...shown.map((p) => row(prefix, p, cfg)));
+      virtual?.stop();
+      virtual = null;
+      // Screen readers hear "row 40 of 1,205" even when only some rows exist.
+      const make = (i) => {
+        const li = row(prefix, shown[i], cfg);
+        li.setAttribute('aria-setsize', String(shown.length));
+        li.setAttribute('aria-posinset', String(i + 1));
+        return li;
+      };
+      if (shown.length >= VIRTUAL_FROM) {
+        list.dataset.virtual = 'true';
+        virtual = virtualList(list, shown, make);
+      } else {
+        delete list.dataset.virtual;
+        clear(list).append(...shown.map((_, i) => make(i)));
+      }
       if (!shown.length) list.append(el('li', { class: 'empty', testid: `${prefix}-empty`, i18n: cfg.emptyKey }));
       count.textContent = t('dashCount', shown.length);
       section.dataset.loaded = String(mine);
@@ -119,6 +227,8 @@ export function createListView(section, cfg) {
   return {
     refresh() {
       fillFilters();
+      // Shown again after being hidden: the rows in view may have changed.
+      virtual?.render();
       return load();
     },
     focusSearch() {

@@ -11,7 +11,8 @@ let selected = null; // project id being edited, '' for a new one, null for none
 let dirty = false;
 
 function projectRow(p) {
-  const postCount = store.posts.filter((post) => post.projectId === p.id).length;
+  // Counted by the worker: the dashboard holds only the calendar's weeks of posts.
+  const postCount = store.projectCounts?.[p.id] ?? 0;
   return el('li', { testid: 'project-item', class: p.id === selected ? 'project-row selected' : 'project-row', dataset: { id: p.id } },
     el('button', { type: 'button', class: 'link', testid: 'project-open', onclick: () => select(p.id) },
       el('span', { class: 'swatch', style: { '--swatch': p.color } }),

@@ -9,13 +9,21 @@ import { explainBatchError } from './lib/conflicts.js';
 import { byTestId, clear, el, field, options } from './lib/dom.js';
 import { describeError } from './lib/errors.js';
 import { toast } from './lib/notify.js';
-import { defaultProjectId, postById, projectById, refresh, store } from './lib/store.js';
+import { defaultProjectId, projectById, refresh, store } from './lib/store.js';
 import { addDays, dateKey, formatDateTime, parseDateKey, today, toUtc } from './lib/time.js';
 
 const PLANNED = new Set(['scheduled', 'missed']);
 const MOVABLE = new Set(['scheduled', 'missed', 'draft']);
 let dialog;
 let plan = null; // {projectId, changes: [{id, from, at}], unplaced: [id]}
+// The chosen project's posts, loaded when the dialog opens or the project
+// changes: the dashboard's store holds only the calendar's weeks, and a
+// rearrange needs every draft and queued post, plus the recent published
+// ones the rules count.
+let posts = [];
+const postById = (id) => posts.find((p) => p.id === id) ?? null;
+// Further back than any rule looks (gaps and per-day caps are within a day).
+const RULES_LOOK_BACK_MS = 7 * 24 * 3600 * 1000;
 const $ = (id) => byTestId(id, dialog);
 
 function zone() {
@@ -23,7 +31,28 @@ function zone() {
 }
 
 function projectPosts() {
-  return store.posts.filter((p) => p.projectId === $('rearrange-project').value);
+  return posts;
+}
+
+async function loadPosts(projectId) {
+  const [movable, recent] = await Promise.all([
+    call('posts.list', { projectId, status: [...MOVABLE] }),
+    call('posts.list', { projectId, status: ['published', 'expired'], from: Date.now() - RULES_LOOK_BACK_MS }),
+  ]);
+  posts = [...movable, ...recent];
+}
+
+/** Show the chosen project's posts (loaded first); `selected` preselects some. */
+async function showProject(selected) {
+  const id = $('rearrange-project').value;
+  try {
+    await loadPosts(id);
+  } catch (err) {
+    posts = [];
+    clear($('rearrange-posts')).append(el('p', { class: 'warn', testid: 'rearrange-error', text: describeError(err) }));
+    return;
+  }
+  if ($('rearrange-project').value === id) renderPosts(selected);
 }
 
 function firstLine(text) {
@@ -151,7 +180,7 @@ function build() {
     el('form', { method: 'dialog', onsubmit: (e) => e.preventDefault() },
       el('h2', { id: 'rearrange-title', i18n: 'dashRearrange' }),
       el('p', { class: 'muted', i18n: 'dashRearrangeHelp' }),
-      field('dashProject', el('select', { testid: 'rearrange-project', onchange: () => renderPosts(null) })),
+      field('dashProject', el('select', { testid: 'rearrange-project', onchange: () => showProject(null) })),
       el('fieldset', {}, el('legend', { i18n: 'dashRearrangePosts' }),
         el('div', { class: 'actions' },
           el('button', { type: 'button', testid: 'rearrange-all', i18n: 'dashRearrangeAllPlanned', onclick: () => setAll('planned') }),
@@ -175,7 +204,7 @@ function build() {
 }
 
 /** Open the dialog on `projectId`'s posts (default project if none); `ids` preselects posts. */
-export function openRearrange(projectId, ids) {
+export async function openRearrange(projectId, ids) {
   if (!dialog) build();
   const id = projectById(projectId) ? projectId : defaultProjectId();
   clear($('rearrange-project')).append(...options(store.projects.map((p) => [p.id, p.name]), id));
@@ -183,8 +212,10 @@ export function openRearrange(projectId, ids) {
   const start = today(zone());
   $('rearrange-from').value = dateKey(start);
   $('rearrange-to').value = dateKey(addDays(start, 13));
-  renderPosts(ids ? new Set(ids) : null);
+  clear($('rearrange-posts'));
+  stale();
   dialog.showModal();
   $('rearrange-project').focus();
+  await showProject(ids ? new Set(ids) : null);
 }
 

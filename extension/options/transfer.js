@@ -30,7 +30,7 @@ async function exportAs(format) {
   const msg = { format };
   if (format.startsWith('csv-')) msg.zone = zone.value() || BROWSER_ZONE;
   try {
-    const { text, filename, mime, rows, notes = [], zone: used } = await call('export.run', msg);
+    const { text, filename, mime, rows, notes = [], notedPosts = {}, zone: used } = await call('export.run', msg);
     status.dataset.format = format;
     // A CSV with no rows is no file worth saving: say why instead.
     if (rows === 0) {
@@ -41,7 +41,7 @@ async function exportAs(format) {
       status.dataset.filename = filename ?? '';
       status.textContent = t('dashExported', filename ?? format, text.length);
     }
-    renderExportNotes(rows, notes, used);
+    renderExportNotes(rows, notes, used, notedPosts);
   } catch (err) {
     status.textContent = describeError(err);
     renderExportNotes(undefined, []);
@@ -60,8 +60,8 @@ const NOTE_KEYS = [
 ];
 
 /** One post a note is about: its time (or "no date") and first line, as text. */
-function notedPost(note) {
-  const post = postById(note.postId);
+function notedPost(note, noted) {
+  const post = noted[note.postId] ?? postById(note.postId);
   if (!post) return el('li', { text: note.postId });
   const when = post.scheduledAt ? formatDateTime(post.scheduledAt, zoneOf(post)) : t('dashNoDate');
   const line = String(post.text ?? '').split('\n').find((l) => l.trim()) ?? '';
@@ -70,7 +70,7 @@ function notedPost(note) {
 }
 
 /** One group per kind of note: how many posts, and which (expandable). */
-function renderExportNotes(rows, notes, used) {
+function renderExportNotes(rows, notes, used, noted = {}) {
   const list = clear($('export-notes'));
   list.hidden = rows === undefined;
   if (rows === undefined) return;
@@ -83,7 +83,7 @@ function renderExportNotes(rows, notes, used) {
     list.append(el('li', { testid: `export-note-${kind}`, class: kind.startsWith('skipped') ? 'warn' : '', 'data-count': ids.length, 'data-ids': ids.join(' ') },
       el('details', {},
         el('summary', { text: t(key, ids.length) }),
-        el('ul', { class: 'noted-posts' }, mine.slice(0, 50).map(notedPost)))));
+        el('ul', { class: 'noted-posts' }, mine.slice(0, 50).map((n) => notedPost(n, noted))))));
   }
 }
 

@@ -39,7 +39,8 @@ export const MESSAGES = Object.freeze({
   // --- to the worker (from extension pages) ---
   'core.count': { from: [FROM.EXTENSION], fields: { text: 'string', network: 'string', options: 'object?' } },
   'state.get': { from: [FROM.EXTENSION], fields: {} },
-  'posts.list': { from: [FROM.EXTENSION], fields: { status: 'array?', projectId: 'string?', query: 'string?', limit: 'number?' } },
+  // from/to: only posts whose plan time (shared/plan.js) is in [from, to), e.g. the calendar's weeks.
+  'posts.list': { from: [FROM.EXTENSION], fields: { status: 'array?', projectId: 'string?', query: 'string?', limit: 'number?', from: 'number?', to: 'number?' } },
   // Writes carry the revision they were based on; a stale one is a Conflict, never an overwrite.
   'post.save': { from: [FROM.EXTENSION], fields: { post: 'object', baseRevision: 'number?' } },
   'post.delete': { from: [FROM.EXTENSION], fields: { id: 'string', baseRevision: 'number' } },

@@ -45,16 +45,12 @@ pub enum InteropError {
     Encode(String),
 }
 
-impl InteropError {
-    pub fn variant(&self) -> &'static str {
-        match self {
-            InteropError::UnknownZone(_) => "UnknownZone",
-            InteropError::TooLarge { .. } => "TooLarge",
-            InteropError::TooManyRows { .. } => "TooManyRows",
-            InteropError::Utf16 => "Utf16",
-            InteropError::NoContentColumn(_) => "NoContentColumn",
-            InteropError::Empty => "Empty",
-            InteropError::Encode(_) => "Encode",
-        }
-    }
-}
+crate::variants!(InteropError {
+    UnknownZone(_),
+    TooLarge { .. },
+    TooManyRows { .. },
+    Utf16,
+    NoContentColumn(_),
+    Empty,
+    Encode(_),
+});

@@ -39,6 +39,18 @@ pub enum ModelError {
     TimeOutOfRange(i64),
 }
 
+crate::variants!(ModelError {
+    UnknownTimeZone(_),
+    Empty { .. },
+    TooLong { .. },
+    Zero { .. },
+    BadSlotTime(_),
+    BadWeekday(_),
+    BadColour(_),
+    ExpiryBeforeSchedule,
+    TimeOutOfRange(_),
+});
+
 /// Largest text we accept in one field (1 MiB); protects storage and the UI
 /// from pathological imports without limiting any real network (Reddit's
 /// 40,000 is the largest real limit).

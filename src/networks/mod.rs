@@ -57,15 +57,10 @@ pub enum NetworksError {
     TooManyParts,
 }
 
-impl NetworksError {
-    /// Stable name for the binding layer's `variant` (never change one).
-    pub fn variant(&self) -> &'static str {
-        match self {
-            NetworksError::UnknownNetwork(_) => "UnknownNetwork",
-            NetworksError::InvalidLimit(_) => "InvalidLimit",
-            NetworksError::LimitTooSmall { .. } => "LimitTooSmall",
-            NetworksError::GraphemeTooLong { .. } => "GraphemeTooLong",
-            NetworksError::TooManyParts => "TooManyParts",
-        }
-    }
-}
+crate::variants!(NetworksError {
+    UnknownNetwork(_),
+    InvalidLimit(_),
+    LimitTooSmall { .. },
+    GraphemeTooLong { .. },
+    TooManyParts,
+});

@@ -16,6 +16,7 @@
 //!   earlier of its two instants.
 
 mod allowed;
+mod lifecycle;
 pub mod local;
 mod patch;
 mod queue;
@@ -31,6 +32,7 @@ pub use allowed::{
     check_with_suggestion, next_allowed_at, schedule_patch_checked, ScheduleCheck,
     ALLOWED_HORIZON_DAYS,
 };
+pub use lifecycle::{check_project_delete, expiry_done_patch, find_published, publish_patch};
 pub use patch::{Assignment, PostPatch};
 pub use queue::{check_schedule, move_post, next_free_slot, next_free_slots, MoveResult};
 pub use reminders::{
@@ -97,39 +99,32 @@ pub enum ScheduleError {
     NoLocalTime(String),
     #[error("a snooze must end after now")]
     SnoozeNotInFuture,
+    /// Only a draft, scheduled or missed post can go out; an expired or
+    /// archived one was already taken down or put away.
+    #[error("post {post_id:?} is {status:?} and cannot be marked published")]
+    NotPublishable { post_id: String, status: PostStatus },
+    #[error("project {project_id:?} still has {posts} post(s): move or delete them first")]
+    InUse { project_id: String, posts: usize },
 }
 
-impl ScheduleError {
-    /// The stable name JavaScript switches on. Model errors keep their own
-    /// variant names so "UnknownTimeZone" means the same thing everywhere;
-    /// they are taken from `Debug` so a variant added to the model later
-    /// still gets its own name instead of breaking this match.
-    pub fn variant(&self) -> String {
-        let name = match self {
-            ScheduleError::Model(m) => {
-                let debug = format!("{m:?}");
-                let end = debug
-                    .find(|c: char| !c.is_ascii_alphanumeric())
-                    .unwrap_or(debug.len());
-                return debug[..end].to_string();
-            }
-            ScheduleError::EmptyWindow => "EmptyWindow",
-            ScheduleError::WindowTooLarge { .. } => "WindowTooLarge",
-            ScheduleError::ProjectMismatch { .. } => "ProjectMismatch",
-            ScheduleError::NoNetworks(_) => "NoNetworks",
-            ScheduleError::NoSlots(_) => "NoSlots",
-            ScheduleError::NoFreeSlot { .. } => "NoFreeSlot",
-            ScheduleError::UnknownPost(_) => "UnknownPost",
-            ScheduleError::NotSchedulable { .. } => "NotSchedulable",
-            ScheduleError::NotQueued(_) => "NotQueued",
-            ScheduleError::DuplicatePost(_) => "DuplicatePost",
-            ScheduleError::NoValidShuffle => "NoValidShuffle",
-            ScheduleError::NoLocalTime(_) => "NoLocalTime",
-            ScheduleError::SnoozeNotInFuture => "SnoozeNotInFuture",
-        };
-        name.to_string()
-    }
-}
+crate::variants!(ScheduleError {
+    wraps Model;
+    EmptyWindow,
+    WindowTooLarge { .. },
+    ProjectMismatch { .. },
+    NoNetworks(_),
+    NoSlots(_),
+    NoFreeSlot { .. },
+    UnknownPost(_),
+    NotSchedulable { .. },
+    NotQueued(_),
+    DuplicatePost(_),
+    NoValidShuffle,
+    NoLocalTime(_),
+    SnoozeNotInFuture,
+    NotPublishable { .. },
+    InUse { .. },
+});
 
 /// The project's zone, after checking the parts of the project the
 /// scheduler relies on (slots and quiet hours in range). Other fields, such

@@ -52,6 +52,10 @@ pub struct PostPatch {
     pub expiry_reminded_at: Option<Option<i64>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_override: Option<Option<RuleOverride>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published_url: Option<String>,
 }
 
 impl PostPatch {
@@ -61,6 +65,11 @@ impl PostPatch {
             post_id: post_id.to_string(),
             ..PostPatch::default()
         }
+    }
+
+    /// Whether applying the patch would change nothing at all.
+    pub fn is_empty(&self) -> bool {
+        *self == PostPatch::new(&self.post_id)
     }
 
     /// The post with this patch applied (the post is not mutated). A patch
@@ -90,6 +99,12 @@ impl PostPatch {
         }
         if let Some(v) = &self.rule_override {
             out.rule_override = v.clone();
+        }
+        if let Some(at) = self.published_at {
+            out.published_at = Some(at);
+        }
+        if let Some(url) = &self.published_url {
+            out.published_url = Some(url.clone());
         }
         out
     }

@@ -81,21 +81,18 @@ pub enum StorageError {
     FutureVersion { found: u32, supported: u32 },
 }
 
-impl StorageError {
-    /// Stable variant name for the JS `Error.variant` property.
-    pub fn variant(&self) -> &'static str {
-        match self {
-            StorageError::Corrupt { .. } => "Corrupt",
-            StorageError::Invalid { .. } => "Invalid",
-            StorageError::UnknownKey(_) => "UnknownKey",
-            StorageError::Conflict { .. } => "Conflict",
-            StorageError::KeyMismatch { .. } => "KeyMismatch",
-            StorageError::Exists { .. } => "Exists",
-            StorageError::NotWritable { .. } => "NotWritable",
-            StorageError::FutureVersion { .. } => "FutureVersion",
-        }
-    }
+crate::variants!(StorageError {
+    Corrupt { .. },
+    Invalid { .. },
+    UnknownKey(_),
+    Conflict { .. },
+    KeyMismatch { .. },
+    Exists { .. },
+    NotWritable { .. },
+    FutureVersion { .. },
+});
 
+impl StorageError {
     fn corrupt(key: impl ToString, reason: impl ToString) -> Self {
         StorageError::Corrupt {
             key: key.to_string(),

@@ -34,6 +34,8 @@ pub enum TzError {
     UnknownZone(String),
 }
 
+crate::variants!(TzError { UnknownZone(_) });
+
 /// An IANA time zone: a cheap `Copy` handle to its embedded offset table.
 ///
 /// Equality, ordering and hashing go by name; links (e.g. "Asia/Saigon" and

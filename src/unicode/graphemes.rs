@@ -33,11 +33,13 @@ fn builtin(s: &str) -> Vec<usize> {
     s.grapheme_indices(true).map(|(i, _)| i).collect()
 }
 
-/// Without an installed segmenter a WASM build counts code points: the
-/// binding always installs one, so this only matters to a misuse.
+/// A WASM build has no segmenter of its own: the binding installs the
+/// browser's when the module starts. Counting code points instead would
+/// silently miscount emoji and marks, so a missing plug-in is a bug that
+/// must fail loudly (in the wasm-bindgen tests first).
 #[cfg(target_arch = "wasm32")]
-fn builtin(s: &str) -> Vec<usize> {
-    s.char_indices().map(|(i, _)| i).collect()
+fn builtin(_: &str) -> Vec<usize> {
+    panic!("no grapheme segmenter installed: the binding's start function did not run")
 }
 
 /// Whether `c` may join a cluster with a neighbour (see `build/unicode.rs`).

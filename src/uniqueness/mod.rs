@@ -15,6 +15,7 @@
 
 mod check;
 mod delta;
+mod format;
 mod hash;
 mod ids;
 mod index;
@@ -32,6 +33,7 @@ mod proptests;
 mod tests;
 
 pub use check::{CheckOptions, CheckResult, CheckScratch, Fragment, Match};
+pub use format::INDEX_FORMAT;
 pub use index::{IndexStats, UniquenessIndex};
 pub use packed::split_utf16;
 pub use shingle::ShingleConfig;
@@ -98,3 +100,11 @@ pub enum UniquenessError {
     #[error("serialised index has unsupported version {0}")]
     UnsupportedVersion(u32),
 }
+
+crate::variants!(UniquenessError {
+    BadKind(_),
+    BadConfig,
+    TooManyDocuments,
+    Corrupt(_),
+    UnsupportedVersion(_),
+});

@@ -13,10 +13,10 @@ pub mod networks;
 pub mod schedule;
 pub mod storage;
 mod unicode;
+pub use unicode::install_browser_unicode;
 pub mod uniqueness;
 
 pub use convert::{decode, encode, encode_hot, js_error};
-pub(crate) use unicode::use_browser_unicode;
 
 use wasm_bindgen::prelude::*;
 

@@ -4,7 +4,8 @@
 //! - `countText(text, network, options?) -> CountResult`
 //! - `splitThread(text, network, options?) -> ThreadPart[]`
 //! - `networkRules() -> NetworkRule[]`
-//! - `extractEntities(text) -> Entities`
+//!
+//! The core's `extract_entities` has no export: no page calls it yet.
 //!
 //! `network` is a stable id ("x", "mastodon", "bluesky", ...); `options` is
 //! `{ instanceLimit?: number, telegramMode?: "message" | "caption",
@@ -36,7 +37,6 @@ fn parse_options(value: JsValue) -> Result<CountOptions, JsValue> {
 /// `InvalidLimit` (instanceLimit 0), `BadInput`.
 #[wasm_bindgen(js_name = countText)]
 pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    super::use_browser_unicode();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let result = networks::count_text(text, network, &options).map_err(to_js)?;
@@ -47,7 +47,6 @@ pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue
 /// plus `LimitTooSmall`, `GraphemeTooLong`, `TooManyParts`.
 #[wasm_bindgen(js_name = splitThread)]
 pub fn split_thread(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    super::use_browser_unicode();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let parts = networks::split_thread(text, network, &options).map_err(to_js)?;

@@ -12,7 +12,7 @@ use crate::model::{Post, Project};
 use crate::schedule::{self, Assignment, ScheduleError};
 
 fn fail(e: ScheduleError) -> JsValue {
-    js_error(&e.variant(), e)
+    js_error(e.variant(), e)
 }
 
 /// `nextFreeSlot(project, posts, post, nowMs) -> SlotInstant` ("add to
@@ -235,4 +235,46 @@ pub fn next_free_slots(
 pub fn time_zones(now_ms: JsValue) -> Result<JsValue, JsValue> {
     let now_ms: i64 = decode(now_ms)?;
     encode(&crate::tz::zone_list(now_ms))
+}
+
+/// `publishPatch(post, nowMs, url?) -> PostPatch`: mark a post published
+/// (status, `publishedAt`, `publishedUrl`). Throws `NotPublishable` for an
+/// expired or archived post.
+#[wasm_bindgen(js_name = publishPatch)]
+pub fn publish_patch(
+    post: JsValue,
+    now_ms: JsValue,
+    url: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let post: Post = decode(post)?;
+    let got = schedule::publish_patch(&post, decode(now_ms)?, url.as_deref()).map_err(fail)?;
+    encode(&got)
+}
+
+/// `expiryDonePatch(post) -> PostPatch`: "Done" on an expiry reminder (the
+/// post was taken down); `{postId}` alone when nothing changes.
+#[wasm_bindgen(js_name = expiryDonePatch)]
+pub fn expiry_done_patch(post: JsValue) -> Result<JsValue, JsValue> {
+    let post: Post = decode(post)?;
+    encode(&schedule::expiry_done_patch(&post))
+}
+
+/// `findPublished(posts, network, text) -> string | undefined`: the id of
+/// the queued post the site just published.
+#[wasm_bindgen(js_name = findPublished)]
+pub fn find_published(
+    posts: JsValue,
+    network: &str,
+    text: &str,
+) -> Result<Option<String>, JsValue> {
+    let posts: Vec<Post> = decode(posts)?;
+    Ok(schedule::find_published(&posts, network, text).map(|p| p.id.clone()))
+}
+
+/// `checkProjectDelete(projectId, postProjectIds)`: throws `InUse` while a
+/// post belongs to the project. Takes each post's `projectId`, not the posts.
+#[wasm_bindgen(js_name = checkProjectDelete)]
+pub fn check_project_delete(project_id: &str, post_projects: JsValue) -> Result<(), JsValue> {
+    let ids: Vec<String> = decode(post_projects)?;
+    schedule::check_project_delete(project_id, ids.iter().map(String::as_str)).map_err(fail)
 }

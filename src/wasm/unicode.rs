@@ -5,10 +5,12 @@ use wasm_bindgen::prelude::*;
 
 /// Make the core's NFC and grapheme clusters the browser's
 /// (`String.prototype.normalize`, `Intl.Segmenter`), so their tables stay out
-/// of the WASM. Called by every export that may normalize or segment text (a
-/// no-op after the first), rather than from a start function, which not
-/// every host runs (wasm-bindgen-test doesn't).
-pub(crate) fn use_browser_unicode() {
+/// of the WASM. Runs once, when the module is instantiated (wasm-bindgen's
+/// start function: the glue's `init()` and wasm-bindgen-test both call it),
+/// so no export can run before the plug-ins are in place; the core refuses
+/// to fall back to code points if they ever were not (see `src/unicode/`).
+#[wasm_bindgen(start)]
+pub fn install_browser_unicode() {
     crate::unicode::set_normalizer(|s| String::from(js_sys::JsString::from(s).normalize("NFC")));
     crate::unicode::set_segmenter(browser_graphemes);
 }

@@ -2,25 +2,38 @@
 //!
 //! The worker keeps one `UniquenessIndex` for every stored post plus the
 //! posts visible on the page; the panel asks it while the user types.
+//! Between wakes the worker keeps it serialised (`serialize`/`deserialize`,
+//! tagged with `indexFormat()`), rebuilding with `upsertPacked` only when
+//! that copy is stale. Members only the benchmark calls (`upsertMany`,
+//! `score`, `stats`, `has`, `len`, `isEmpty`, `compact`) are compiled with
+//! the `bench-exports` feature only: the shipped module carries what the
+//! extension calls.
 
-use js_sys::{Array, Uint8Array};
+#[cfg(feature = "bench-exports")]
+use js_sys::Array;
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
-use super::{decode, encode, encode_hot, js_error};
+#[cfg(feature = "bench-exports")]
+use super::encode;
+use super::{decode, encode_hot, js_error};
 use crate::uniqueness::{
     self, CheckOptions, CheckScratch, DocKind, ShingleConfig, UniquenessError,
 };
 
-/// The stable `variant` each core error carries into JS.
 fn fail(err: UniquenessError) -> JsValue {
-    let variant = match &err {
-        UniquenessError::BadKind(_) => "BadKind",
-        UniquenessError::BadConfig => "BadConfig",
-        UniquenessError::TooManyDocuments => "TooManyDocuments",
-        UniquenessError::Corrupt(_) => "Corrupt",
-        UniquenessError::UnsupportedVersion(_) => "UnsupportedVersion",
-    };
-    js_error(variant, err)
+    js_error(err.variant(), err)
+}
+
+/// `indexFormat() -> string`: changes whenever the code that decides what
+/// an index holds changes; a serialised index from another format is stale.
+#[wasm_bindgen(js_name = indexFormat)]
+pub fn index_format() -> String {
+    format!(
+        "{}-{:016x}",
+        env!("CARGO_PKG_VERSION"),
+        uniqueness::INDEX_FORMAT
+    )
 }
 
 #[wasm_bindgen(js_name = UniquenessIndex)]
@@ -45,7 +58,6 @@ impl UniquenessIndex {
     /// stopWords}` (shingle sizes; defaults measured in docs/BENCHMARKS.md).
     #[wasm_bindgen(constructor)]
     pub fn new_js(config: JsValue) -> Result<UniquenessIndex, JsValue> {
-        super::use_browser_unicode();
         let config: Option<ShingleConfig> = decode(config)?;
         Ok(UniquenessIndex {
             index: uniqueness::UniquenessIndex::with_config(config.unwrap_or_default())
@@ -62,6 +74,7 @@ impl UniquenessIndex {
     }
 
     /// `upsertMany(ids, kinds, texts)`: one boundary crossing for a bulk load.
+    #[cfg(feature = "bench-exports")]
     #[wasm_bindgen(js_name = upsertMany)]
     pub fn upsert_many(&mut self, ids: Array, kinds: Array, texts: Array) -> Result<(), JsValue> {
         let n = ids.length();
@@ -141,14 +154,17 @@ impl UniquenessIndex {
         Ok(self.index.remove_kind(DocKind::parse(kind).map_err(fail)?))
     }
 
+    #[cfg(feature = "bench-exports")]
     pub fn has(&self, id: &str) -> bool {
         self.index.contains(id)
     }
 
+    #[cfg(feature = "bench-exports")]
     pub fn len(&self) -> usize {
         self.index.len()
     }
 
+    #[cfg(feature = "bench-exports")]
     #[wasm_bindgen(js_name = isEmpty)]
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
@@ -156,18 +172,20 @@ impl UniquenessIndex {
 
     /// Merge pending additions and drop removed documents now (otherwise
     /// done automatically when enough have piled up).
+    #[cfg(feature = "bench-exports")]
     pub fn compact(&mut self) {
         self.index.compact();
     }
 
     /// `stats() -> {documents, slots, distinctShingles, postings, bytes}`.
+    #[cfg(feature = "bench-exports")]
     pub fn stats(&self) -> Result<JsValue, JsValue> {
         encode(&self.index.stats())
     }
 
     /// `check(text, options?) -> {uniquenessPercent, totalShingles,
     /// uniqueShingles, fragments, matches: [{id, kind, containment, jaccard,
-    /// draftShare, docShare, fragments}]}`; options `{excludeId, kinds, limit,
+    /// draftShare, docShare, fragments}]}`; options `{excludeId, excludeIds, kinds, limit,
     /// minJaccard, minContainment, fragments}`.
     pub fn check(&mut self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         let opts: Option<CheckOptions> = decode(options)?;
@@ -179,6 +197,7 @@ impl UniquenessIndex {
 
     /// `score(text, options?) -> number`: only the uniqueness percentage (no
     /// matches, no fragments, no object to build): the cheap per-keystroke call.
+    #[cfg(feature = "bench-exports")]
     pub fn score(&mut self, text: &str, options: JsValue) -> Result<f64, JsValue> {
         let opts: Option<CheckOptions> = decode(options)?;
         let opts = CheckOptions {
@@ -199,7 +218,6 @@ impl UniquenessIndex {
 
     /// `UniquenessIndex.deserialize(bytes)`: the index `serialize` wrote.
     pub fn deserialize(bytes: &[u8]) -> Result<UniquenessIndex, JsValue> {
-        super::use_browser_unicode();
         Ok(UniquenessIndex {
             index: uniqueness::UniquenessIndex::from_bytes(bytes).map_err(fail)?,
             scratch: CheckScratch::default(),

@@ -5,6 +5,13 @@
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::JsValue;
 
+/// What the glue's `init()` does when the module starts: install the
+/// browser's Unicode. wasm-bindgen-test skips start functions, so every test
+/// that segments or normalises text calls this first (later calls are no-ops).
+pub fn start() {
+    glider::wasm::install_browser_unicode();
+}
+
 /// JS data from JSON text.
 pub fn js(json: &str) -> JsValue {
     JSON::parse(json).unwrap()

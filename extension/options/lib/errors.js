@@ -1,6 +1,7 @@
-// Worker errors in the user's words. Variants are stable (see
-// shared/messages.js); rule conflicts are explained one by one.
+// Worker errors in the user's words. Variants are stable (the list and
+// their messages: shared/errors.js); rule conflicts are explained one by one.
 import { t } from '../../shared/api.js';
+import { errorText } from '../../shared/errors.js';
 import { networkLabel } from './networks.js';
 import { formatDateTime, minuteToHm } from './time.js';
 
@@ -65,6 +66,7 @@ export function describeError(err) {
     case 'Unavailable':
       return t('dashErrUnavailable');
     default:
-      return t('errorGeneric', err?.message ?? String(err));
+      // Every other variant in the words of the one error contract (shared/errors.js).
+      return errorText(err);
   }
 }

@@ -1,5 +1,8 @@
-// What the dashboard knows: the worker's state and every post. Pages never
-// write storage; they ask the worker and re-read. A change made elsewhere
+// What the dashboard knows: the worker's state and the posts on the plan in
+// the weeks the calendar shows (`store.window`; loading every post of a
+// 10,000-post archive cost a quarter of a second per refresh). Lists ask the
+// worker for their own rows. Pages never write storage; they ask the worker
+// and re-read. A change made elsewhere
 // (another tab, the popup, the panel, a reminder) shows up through
 // storage.onChanged, which we only *read* to know when to refresh.
 import { api } from '../../shared/api.js';
@@ -13,7 +16,11 @@ export const store = {
   projects: [],
   settings: {},
   counts: null,
+  projectCounts: {},
+  /** Posts on the plan (calendar statuses) with a plan time in `window`. */
   posts: [],
+  /** `{from, to}` (UTC ms) the posts were loaded for, or null before the first load. */
+  window: null,
   loaded: false,
   error: null,
 };
@@ -27,6 +34,20 @@ export function subscribe(fn) {
 let inflight = null;
 let again = false;
 
+/** Statuses the calendar shows (calendar-grid.js SHOWN). */
+const PLAN_STATUSES = ['scheduled', 'missed', 'published', 'expired'];
+let wantWindow = () => null;
+
+/** The calendar says which plan-time window it needs: `fn() -> {from, to}`. */
+export function setPostsWindow(fn) {
+  wantWindow = fn;
+}
+
+/** Whether the loaded posts cover `[from, to)`. */
+export function covers(from, to) {
+  return !!store.window && store.window.from <= from && store.window.to >= to;
+}
+
 /** Re-read state and posts from the worker, then notify views. Coalesces bursts. */
 export function refresh() {
   if (inflight) {
@@ -37,12 +58,15 @@ export function refresh() {
     try {
       do {
         again = false;
-        const [state, posts] = await Promise.all([call('state.get'), call('posts.list', {})]);
+        const window = wantWindow();
+        const [state, posts] = await Promise.all([call('state.get'), call('posts.list', { status: PLAN_STATUSES, ...(window ?? {}) })]);
         store.coreVersion = state?.coreVersion ?? '';
         store.projects = Array.isArray(state?.projects) ? state.projects : [];
         store.settings = state?.settings ?? {};
         store.counts = state?.counts ?? null;
+        store.projectCounts = state?.projectCounts ?? {};
         store.posts = Array.isArray(posts) ? posts : [];
+        store.window = window;
         store.loaded = true;
         store.error = null;
       } while (again);
@@ -92,13 +116,8 @@ export function defaultProjectId() {
   return store.projects[0]?.id ?? '';
 }
 
-/** When the post is (or was) on the plan, for sorting and the calendar. */
-export function planTime(post) {
-  if (post.status === 'published' || post.status === 'expired' || post.status === 'archived') {
-    return post.publishedAt ?? post.scheduledAt ?? null;
-  }
-  return post.scheduledAt ?? null;
-}
+/** When the post is (or was) on the plan, for sorting and the calendar (shared with the worker). */
+export { planTime } from '../../shared/plan.js';
 
 /** A new id for a post or project. */
 export function newId(prefix) {

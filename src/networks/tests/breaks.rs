@@ -27,7 +27,7 @@ fn words(text: &str) -> Vec<&str> {
 
 /// What `split_sentence_bound_indices` gives, filtered like `Breaks::of`
 /// (texts here have no entities).
-fn uax_sentences(text: &str) -> Vec<usize> {
+pub(super) fn uax_sentences(text: &str) -> Vec<usize> {
     let mut v: Vec<usize> = text
         .split_sentence_bound_indices()
         .map(|(i, _)| i)
@@ -44,7 +44,7 @@ fn uax_sentences(text: &str) -> Vec<usize> {
 /// a whitespace run it also cut between some spaces; the new rules cut only
 /// at the run's start (the splitter trims the rest anyway), so those are
 /// dropped here.
-fn uax_words(text: &str) -> Vec<usize> {
+pub(super) fn uax_words(text: &str) -> Vec<usize> {
     let mut v = Vec::new();
     for (i, _) in text.split_word_bound_indices() {
         let (Some(b), Some(a)) = (text[..i].chars().next_back(), text[i..].chars().next()) else {

@@ -7,6 +7,8 @@ mod entities;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]
 mod props;
+#[cfg(not(target_arch = "wasm32"))]
+mod segmentation;
 mod split;
 
 use super::{count_text, CountOptions, CountResult, NetworkId};

@@ -7,7 +7,6 @@
 //! moved to `corrupt:<key>` with the reason, never dropped, and reported in
 //! `warnings`.
 
-mod fields;
 mod v1;
 mod v2;
 mod v3;

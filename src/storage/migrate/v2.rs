@@ -5,49 +5,114 @@
 //! text lived in an `overrides` list, expiry was `deleteAfterHours` relative
 //! to the publish time, and slots were strings like `"mon 09:30"`.
 //!
-//! v2 records were `deny_unknown_fields`. Each record is checked against its
-//! v2 field list, the fields v3 reshaped are taken out and read by hand, and
-//! the rest (same names and types in v3) is decoded through the current type,
-//! whose decoder the WASM carries anyway for ordinary storage reads.
+//! The v2 records are typed serde structs (`deny_unknown_fields`, as v2 was
+//! written), for the reasons given in `v1.rs`.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::fields::{
-    deny_unknown, object, optional, or_default, read, required, unknown_variant, Object,
-};
 use super::{json, quarantine, StorageMap};
-use crate::model::{Post, Project, Slot};
-use crate::storage::records::{from_value_with_path, Settings, Theme};
+use crate::model::{NetworkAccount, Post, PostStatus, Project, Slot};
+use crate::storage::records::from_value_with_path;
+use crate::storage::records::{Settings, Theme};
 use crate::storage::StorageError;
 
-const POST_FIELDS: &[&str] = &[
-    "id",
-    "projectId",
-    "text",
-    "networks",
-    "status",
-    "scheduledAt",
-    "plannedZone",
-    "overrides",
-    "deleteAfterHours",
-    "tags",
-    "links",
-    "publishedAt",
-    "createdAt",
-    "updatedAt",
-];
-/// v3 added `expired`.
-const POST_STATUSES: &[&str] = &["draft", "scheduled", "published", "missed", "archived"];
-const PROJECT_FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "color",
-    "timeZone",
-    "networks",
-    "slots",
-    "createdAt",
-    "updatedAt",
-];
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) enum V2Status {
+    Draft,
+    Scheduled,
+    Published,
+    Missed,
+    Archived,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct V2Override {
+    pub network: String,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct V2Post {
+    pub id: String,
+    pub project_id: String,
+    pub text: String,
+    #[serde(default)]
+    pub networks: Vec<String>,
+    pub status: V2Status,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_zone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<V2Override>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete_after_hours: Option<u32>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_at: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct V2Account {
+    pub network: String,
+    #[serde(default)]
+    pub label: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct V2Project {
+    pub id: String,
+    pub name: String,
+    pub color: String,
+    pub time_zone: String,
+    #[serde(default)]
+    pub networks: Vec<V2Account>,
+    /// Network id → `"mon 09:30"` strings.
+    #[serde(default)]
+    pub slots: BTreeMap<String, Vec<String>>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(super) struct V2Settings {
+    #[serde(default)]
+    pub reminder_minutes: u32,
+    /// "auto" | "light" | "dark".
+    pub theme: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_project_id: Option<String>,
+}
+
+impl Default for V2Settings {
+    fn default() -> Self {
+        V2Settings {
+            reminder_minutes: 0,
+            theme: "auto".into(),
+            default_project_id: None,
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct V2Index {
+    pub posts: Vec<String>,
+    pub projects: Vec<String>,
+}
 
 pub(super) fn to_v3(
     state: &mut StorageMap,
@@ -75,20 +140,17 @@ pub(super) fn to_v3(
         }
     }
     let settings = match state.remove("settings") {
-        None => Settings::default(),
-        Some(value) => match convert_settings(&value) {
-            Ok(settings) => settings,
-            Err(reason) => {
-                quarantine(state, warnings, "settings", value, &reason, 2)?;
-                Settings::default()
-            }
-        },
+        None => Ok(V2Settings::default()),
+        Some(value) => V2Settings::deserialize(&value).map_err(|e| (value, e.to_string())),
     };
-    let settings = Settings {
-        revision: 1,
-        ..settings
+    let settings = match settings {
+        Ok(s) => s,
+        Err((value, reason)) => {
+            quarantine(state, warnings, "settings", value, &reason, 2)?;
+            V2Settings::default()
+        }
     };
-    state.insert("settings".into(), json(&settings)?);
+    state.insert("settings".into(), json(&convert_settings(settings))?);
     // The single index is replaced by records rebuilt from the items.
     state.remove("index");
     Ok(())
@@ -100,31 +162,25 @@ fn convert_post(
     warnings: &mut Vec<String>,
     key: &str,
 ) -> Result<Value, String> {
-    let mut fields = object(value)?.clone();
-    deny_unknown(&fields, POST_FIELDS)?;
-    // By hand: the v3 decoder would also accept `expired`.
-    if let Some(Value::String(status)) = fields.get("status") {
-        if !POST_STATUSES.contains(&status.as_str()) {
-            return Err(unknown_variant("status", status, POST_STATUSES));
-        }
+    let old = from_value_with_path::<V2Post>(value)?;
+    if old.id != id {
+        return Err(format!(
+            "holds id {:?}, which does not match its key",
+            old.id
+        ));
     }
-    let overrides = match fields.remove("overrides") {
-        None => Vec::new(),
-        Some(list) => read_overrides(&list)?,
-    };
-    let delete_after_hours: Option<u32> = optional(&fields, "deleteAfterHours")?;
-    fields.remove("deleteAfterHours");
-    let mut post: Post = from_value_with_path(&Value::Object(fields))?;
-    check_id(id, &post.id)?;
-
-    for (network, text) in overrides {
-        if post.variants.insert(network.clone(), text).is_some() {
-            warnings.push(format!("{key}: two overrides for {network}; kept the last"));
+    let mut variants = BTreeMap::new();
+    for o in old.overrides {
+        if variants.insert(o.network.clone(), o.text).is_some() {
+            warnings.push(format!(
+                "{key}: two overrides for {}; kept the last",
+                o.network
+            ));
         }
     }
     // Expiry was relative to publishing; v3 stores the instant.
-    let base = post.published_at.or(post.scheduled_at);
-    post.expires_at = match (delete_after_hours, base) {
+    let base = old.published_at.or(old.scheduled_at);
+    let expires_at = match (old.delete_after_hours, base) {
         (Some(h), Some(at)) => Some(at.saturating_add(i64::from(h) * 3_600_000)),
         (Some(h), None) => {
             warnings.push(format!(
@@ -134,23 +190,39 @@ fn convert_post(
         }
         (None, _) => None,
     };
-    post.revision = 1;
+    let post = Post {
+        id: old.id,
+        project_id: old.project_id,
+        text: old.text,
+        variants,
+        networks: old.networks,
+        status: match old.status {
+            V2Status::Draft => PostStatus::Draft,
+            V2Status::Scheduled => PostStatus::Scheduled,
+            V2Status::Published => PostStatus::Published,
+            V2Status::Missed => PostStatus::Missed,
+            V2Status::Archived => PostStatus::Archived,
+        },
+        scheduled_at: old.scheduled_at,
+        planned_zone: old.planned_zone,
+        expires_at,
+        snoozed_until: None,
+        reminded_at: None,
+        expiry_reminded_at: None,
+        published_at: old.published_at,
+        published_url: None,
+        links: old.links,
+        media: Vec::new(),
+        tags: old.tags,
+        // Added in v4: no v2 post is a thread or was scheduled "anyway".
+        thread: None,
+        rule_override: None,
+        created_at: old.created_at,
+        updated_at: old.updated_at,
+        revision: 1,
+    };
     post.validate().map_err(|e| e.to_string())?;
     serde_json::to_value(post).map_err(|e| e.to_string())
-}
-
-/// `[{"network", "text"}]` → (network, text) pairs, in order.
-fn read_overrides(list: &Value) -> Result<Vec<(String, String)>, String> {
-    let list: Vec<Value> = read("overrides", list)?;
-    let mut pairs = Vec::with_capacity(list.len());
-    for (i, item) in list.iter().enumerate() {
-        let pair = object(item).and_then(|o| {
-            deny_unknown(o, &["network", "text"])?;
-            Ok((required(o, "network")?, required(o, "text")?))
-        });
-        pairs.push(pair.map_err(|e| format!("overrides[{i}]: {e}"))?);
-    }
-    Ok(pairs)
 }
 
 fn convert_project(
@@ -159,28 +231,15 @@ fn convert_project(
     warnings: &mut Vec<String>,
     key: &str,
 ) -> Result<Value, String> {
-    let mut fields = object(value)?.clone();
-    deny_unknown(&fields, PROJECT_FIELDS)?;
-    // v3 defaults a missing colour; v2 required one.
-    if !fields.contains_key("color") {
-        return Err("missing field `color`".into());
+    let old = from_value_with_path::<V2Project>(value)?;
+    if old.id != id {
+        return Err(format!(
+            "holds id {:?}, which does not match its key",
+            old.id
+        ));
     }
-    // v3 accounts may have `instance` and `charLimit`; v2 accounts may not.
-    if let Some(Value::Array(accounts)) = fields.get("networks") {
-        for (i, account) in accounts.iter().enumerate() {
-            object(account)
-                .and_then(|a| deny_unknown(a, &["network", "label"]))
-                .map_err(|e| format!("networks[{i}]: {e}"))?;
-        }
-    }
-    let slots = match fields.remove("slots") {
-        None => Vec::new(),
-        Some(slots) => read_slots(&slots)?,
-    };
-    let mut project: Project = from_value_with_path(&Value::Object(fields))?;
-    check_id(id, &project.id)?;
-
-    for (network, texts) in slots {
+    let mut slots: BTreeMap<String, Vec<Slot>> = BTreeMap::new();
+    for (network, texts) in old.slots {
         let mut parsed: Vec<Slot> = Vec::new();
         for text in texts {
             match parse_slot(&text) {
@@ -194,29 +253,31 @@ fn convert_project(
         }
         crate::sort::sort(&mut parsed);
         parsed.dedup();
-        project.slots.insert(network, parsed);
+        slots.insert(network, parsed);
     }
-    project.revision = 1;
+    let project = Project {
+        id: old.id,
+        name: old.name,
+        color: old.color,
+        time_zone: old.time_zone,
+        networks: old
+            .networks
+            .into_iter()
+            .map(|a| NetworkAccount {
+                network: a.network,
+                label: a.label,
+                instance: None,
+                char_limit: None,
+            })
+            .collect(),
+        slots,
+        rules: Vec::new(),
+        created_at: old.created_at,
+        updated_at: old.updated_at,
+        revision: 1,
+    };
     project.validate().map_err(|e| e.to_string())?;
     serde_json::to_value(project).map_err(|e| e.to_string())
-}
-
-/// Network id → `"mon 09:30"` strings, in network order.
-fn read_slots(slots: &Value) -> Result<Vec<(String, Vec<String>)>, String> {
-    let slots = object(slots).map_err(|e| format!("slots: {e}"))?;
-    let mut out = Vec::with_capacity(slots.len());
-    for (network, texts) in slots {
-        out.push((network.clone(), read(&format!("slots.{network}"), texts)?));
-    }
-    Ok(out)
-}
-
-fn check_id(expected: &str, found: &str) -> Result<(), String> {
-    if expected == found {
-        Ok(())
-    } else {
-        Err(format!("holds id {found:?}, which does not match its key"))
-    }
 }
 
 /// `"mon 09:30"` → Monday, minute 570.
@@ -235,20 +296,16 @@ fn parse_slot(text: &str) -> Option<Slot> {
     })
 }
 
-/// v2 settings (`deny_unknown_fields`; `theme` required) → v3.
-fn convert_settings(value: &Value) -> Result<Settings, String> {
-    let s: &Object = object(value)?;
-    deny_unknown(s, &["reminderMinutes", "theme", "defaultProjectId"])?;
-    let reminder_lead_minutes: u32 = or_default(s, "reminderMinutes")?;
-    let theme: String = required(s, "theme")?;
-    Ok(Settings {
-        default_project_id: optional(s, "defaultProjectId")?,
-        reminder_lead_minutes,
-        theme: match theme.as_str() {
+fn convert_settings(old: V2Settings) -> Settings {
+    Settings {
+        default_project_id: old.default_project_id,
+        reminder_lead_minutes: old.reminder_minutes,
+        theme: match old.theme.as_str() {
             "light" => Theme::Light,
             "dark" => Theme::Dark,
             _ => Theme::System,
         },
+        revision: 1,
         ..Settings::default()
-    })
+    }
 }

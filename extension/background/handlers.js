@@ -11,6 +11,7 @@ import { reschedule, restore } from './rearrange.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 import { listInstances, removeInstance, syncInstances } from './instances.js';
+import { relayHandlers } from './relay.js';
 
 const postKey = (id) => `post:${id}`;
 const projectKey = (id) => `project:${id}`;
@@ -41,6 +42,8 @@ async function scheduleAt(ctx, post, at, baseRevision) {
 }
 
 export const handlers = {
+  ...relayHandlers,
+
   async 'core.count'({ text, network, options }) {
     const core = await loadCore();
     return core.countText(text, network, options ?? null);

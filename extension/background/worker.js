@@ -3,19 +3,22 @@
 // an event that wakes the worker is never missed (MV3), and every handler
 // first awaits `boot()` (load core + storage, reconcile reminders).
 import { api } from '../shared/api.js';
-import { checkMessage, senderKind } from '../shared/messages.js';
+import { FROM, checkMessage, senderKind } from '../shared/messages.js';
 import { boot } from './boot.js';
 import { handlers } from './handlers.js';
 import { ALARM, reconcile } from './reminders.js';
 import { onNotificationButton, onNotificationClick } from './actions.js';
 import { createMenus, onMenuClick } from './menus.js';
 import { syncInstances } from './instances.js';
+import { forwardToPanels, onPanelConnect } from './panel-ports.js';
 
 const EXTENSION_ORIGIN = api.runtime.getURL('');
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const from = senderKind(sender, api.runtime.id, EXTENSION_ORIGIN);
   const check = checkMessage(msg, from, Object.keys(handlers));
+  // A content script's broadcast for its tab's panel, where the browser doesn't deliver it there itself.
+  if (from === FROM.CONTENT && checkMessage(msg, from).ok) forwardToPanels(msg, sender);
   // Not ours (e.g. composer.changed is for the panel) or not valid: stay
   // silent, change nothing, let the real receiver answer.
   if (!check.ok) return false;
@@ -49,6 +52,7 @@ api.alarms.onAlarm.addListener(async (alarm) => {
   await reconcile(ctx.store, ctx.core);
 });
 
+api.runtime.onConnect.addListener(onPanelConnect);
 api.notifications.onButtonClicked.addListener((id, button) => onNotificationButton(id, button));
 api.notifications.onClicked.addListener((id) => onNotificationClick(id));
 api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));

@@ -6,6 +6,7 @@ import { api, t } from '../shared/api.js';
 import { loadCore } from '../shared/core.js';
 import { checkMessage, senderKind } from '../shared/messages.js';
 import { call } from '../shared/rpc.js';
+import { currentTabId, listenToOwnTab } from '../shared/tabs.js';
 import { mergeRanges } from './editor.js';
 import { renderUniqueness, renderThread } from './meters.js';
 import { wireActions } from './actions.js';
@@ -115,7 +116,7 @@ $('switch-side').addEventListener('click', async () => {
 });
 
 const extensionOrigin = api.runtime.getURL('');
-api.runtime.onMessage.addListener((msg, sender) => {
+listenToOwnTab((msg, sender) => {
   const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ['composer.changed', 'content.ready']);
   if (!check.ok || sender.tab?.id !== state.tabId) return false;
   if (msg.type === 'composer.changed' && !editor.focused() && msg.text !== editor.value) {
@@ -138,9 +139,9 @@ async function loadPagePosts() {
 }
 
 async function boot() {
-  const [core, tab] = await Promise.all([loadCore(), api.tabs.getCurrent()]);
+  const [core, tabId] = await Promise.all([loadCore(), currentTabId()]);
   state.core = core;
-  state.tabId = tab?.id ?? null;
+  state.tabId = tabId;
   $('core-version').textContent = t('coreVersion', core.coreVersion());
   fillSelect($('network-select'), core.networkRules(), state.network);
   const [res, app] = await Promise.all([toContent({ type: 'composer.read' }), call('state.get').catch(() => null)]);

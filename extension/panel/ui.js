@@ -1,6 +1,7 @@
 // Shared panel state and small helpers, imported by every panel module.
-import { api, localize } from '../shared/api.js';
+import { localize } from '../shared/api.js';
 import { DraftEditor } from './editor.js';
+import { sendToTab } from '../shared/tabs.js';
 
 export const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const params = new URLSearchParams(location.hash.slice(1));
@@ -29,7 +30,7 @@ export function toast(text, isError = false) {
 
 export function toContent(msg) {
   if (state.tabId === null) return Promise.resolve(null);
-  return api.tabs.sendMessage(state.tabId, msg, { frameId: 0 }).catch(() => null);
+  return sendToTab(state.tabId, msg).catch(() => null);
 }
 
 

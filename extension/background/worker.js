@@ -75,4 +75,13 @@ api.commands?.onCommand.addListener((command, tab) => {
 boot().catch((err) => console.error('Glider: start failed', err));
 
 // Diagnostics for the test-suite and for "inspect service worker".
-globalThis.__glider = { boot, reconcile: async (now) => { const ctx = await boot(); return reconcile(ctx.store, ctx.core, now); } };
+// `click`/`button` are the notification listeners themselves: no test can click a system notification.
+globalThis.__glider = {
+  boot,
+  reconcile: async (now) => {
+    const ctx = await boot();
+    return reconcile(ctx.store, ctx.core, now);
+  },
+  click: onNotificationClick,
+  button: onNotificationButton,
+};

@@ -11,6 +11,7 @@ import { onNotificationButton, onNotificationClick } from './actions.js';
 import { createMenus, onMenuClick } from './menus.js';
 import { syncInstances } from './instances.js';
 import { forwardToPanels, onPanelConnect } from './panel-ports.js';
+import { onAccessAdded, onInstalledAccess, updateAccessBadge } from './access.js';
 
 const EXTENSION_ORIGIN = api.runtime.getURL('');
 
@@ -35,13 +36,15 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // the response is asynchronous
 });
 
-api.runtime.onInstalled.addListener(() => {
+api.runtime.onInstalled.addListener((details) => {
   createMenus();
+  onInstalledAccess(details).catch((err) => console.error('Glider: site access', err));
   syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
 
 api.runtime.onStartup.addListener(() => {
+  updateAccessBadge().catch((err) => console.error('Glider: site access', err));
   syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
@@ -60,6 +63,9 @@ api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
 const resync = () => syncInstances().catch((err) => console.error('Glider: instance scripts', err));
 api.permissions.onAdded.addListener(resync);
 api.permissions.onRemoved.addListener(resync);
+// A built-in site allowed or taken back: the badge follows, a newly allowed site's open tabs get Glider.
+api.permissions.onAdded.addListener((p) => onAccessAdded(p).catch((err) => console.error('Glider: site access', err)));
+api.permissions.onRemoved.addListener(() => updateAccessBadge().catch((err) => console.error('Glider: site access', err)));
 
 api.commands?.onCommand.addListener((command, tab) => {
   if (command === 'toggle-panel' && tab?.id !== undefined) {

@@ -169,15 +169,15 @@ export class Driver {
     this.pages = [];
   }
 
-  /** @param {{ port: number, locale?: string, idleTimeoutMs?: number }} opts */
-  async start({ port, locale, idleTimeoutMs }) {
+  /** @param {{ port: number, locale?: string, idleTimeoutMs?: number, grantSitesAtInstall?: boolean }} opts */
+  async start({ port, locale, idleTimeoutMs, grantSitesAtInstall }) {
     if (this.kind === 'chromium') {
       this.cr = await launchChromium({ port, extDir: path.join(ROOT, 'dist/chrome'), locale });
       this.ext = new Ext(this.cr.context, this.cr.extensionId);
       await this.ext.init();
       this.origin = this.ext.origin;
     } else {
-      this.fx = await launchFirefox({ port, extDir: FIREFOX_EXT_DIR, locale, idleTimeoutMs });
+      this.fx = await launchFirefox({ port, extDir: FIREFOX_EXT_DIR, locale, idleTimeoutMs, grantSitesAtInstall });
       this.ext = new FirefoxExt(this.fx, { idleTimeoutMs });
       await this.ext.init();
       this.origin = this.fx.origin;
@@ -248,10 +248,10 @@ export class Driver {
 
   /**
    * Start waiting for a tab the extension opens at a URL starting with `prefix`; call before the
-   * action that opens it, await the result after.
+   * action that opens it, await the result after. `existing`: a tab already open counts too.
    */
-  waitForPage(prefix, { timeout = 20_000 } = {}) {
-    const known = this.rawPages().then((ps) => new Set(ps));
+  waitForPage(prefix, { timeout = 20_000, existing = false } = {}) {
+    const known = existing ? Promise.resolve(new Set(this.pages.map((p) => p.page))) : this.rawPages().then((ps) => new Set(ps));
     return (async () => {
       const seen = await known;
       const end = Date.now() + timeout;
@@ -267,6 +267,30 @@ export class Driver {
     })();
   }
 
+  /**
+   * Take every built-in site's access away, as the user can in the browser's own settings:
+   * Chromium's site access "On click" (chrome://extensions), Firefox's permissions toggles.
+   */
+  async revokeSites() {
+    if (this.kind === 'chromium') {
+      const mgmt = await this.ext.extensionsPage();
+      await mgmt.evaluate((id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_CLICK' }), this.ext.id);
+    } else {
+      await this.ext.page.evaluate(() => browser.permissions.remove({ origins: browser.runtime.getManifest().host_permissions }));
+    }
+  }
+
+  /**
+   * Grant sites through Chromium's own site-access menu (chrome://extensions). Headless Chromium
+   * cannot show the prompt of permissions.request; Firefox's is skipped by a pref (lib/firefox.mjs).
+   * `origins: null` = "On all sites".
+   */
+  async chromiumGrant(origins) {
+    const mgmt = await this.ext.extensionsPage();
+    if (!origins) await mgmt.evaluate((id) => chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_ALL_SITES' }), this.ext.id);
+    else for (const o of origins) await mgmt.evaluate(([id, o]) => chrome.developerPrivate.addHostPermission(id, o), [this.ext.id, o]);
+  }
+
   async close() {
     await (this.cr ?? this.fx)?.close();
   }
@@ -274,14 +298,15 @@ export class Driver {
 
 /**
  * One fixture server and one browser (GLIDER_BROWSER) for the whole test file.
- * @param {{ networks?: string[], locale?: string, idleTimeoutMs?: number }} opts
+ * @param {{ networks?: string[], locale?: string, idleTimeoutMs?: number, grantSitesAtInstall?: boolean }} opts
+ *   grantSitesAtInstall (Firefox only; Chromium always grants them): see lib/firefox.mjs
  */
-export function useDriver({ networks = [], locale, idleTimeoutMs } = {}) {
+export function useDriver({ networks = [], locale, idleTimeoutMs, grantSitesAtInstall } = {}) {
   const d = new Driver(BROWSER);
   before(async () => {
     d.server = await startFixtureServer({ networks });
     if (Object.keys(d.server.errors).length) throw new Error(`fixture bundles failed: ${JSON.stringify(d.server.errors)}`);
-    await d.start({ port: d.server.port, locale, idleTimeoutMs });
+    await d.start({ port: d.server.port, locale, idleTimeoutMs, grantSitesAtInstall });
   });
   after(async () => {
     await d.close();

@@ -17,11 +17,13 @@ export const FIREFOX_EXT_DIR = path.join(ROOT, 'dist/firefox');
  * @param {{ port: number, extDir?: string|null, locale?: string, idleTimeoutMs?: number,
  *   viewport?: {width: number, height: number} }} opts
  *   port: the fixture server's; locale: the UI language (needs Debian's firefox-esr-l10n-<lang>);
- *   idleTimeoutMs: how long the event page may idle before Firefox suspends it (default Firefox's 30 s).
+ *   idleTimeoutMs: how long the event page may idle before Firefox suspends it (default Firefox's 30 s);
+ *   grantSitesAtInstall: false installs with no host permission granted, as Firefox before 127 did
+ *   (and does with extensions.originControls.grantByDefault off): the user grants them.
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, addonId: string|null, origin: string|null,
  *   proxy: Awaited<ReturnType<typeof startConnectProxy>>, close(): Promise<void> }>}
  */
-export async function launchFirefox({ port, extDir = FIREFOX_EXT_DIR, locale, idleTimeoutMs, viewport = { width: 1280, height: 900 } }) {
+export async function launchFirefox({ port, extDir = FIREFOX_EXT_DIR, locale, idleTimeoutMs, grantSitesAtInstall = true, viewport = { width: 1280, height: 900 } }) {
   if (!fs.existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX} (./build.sh installs Debian's firefox-esr)`);
   if (extDir && !fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`no extension at ${extDir} (run ./build.sh first)`);
   const addonId = extDir ? JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id : null;
@@ -43,6 +45,7 @@ export async function launchFirefox({ port, extDir = FIREFOX_EXT_DIR, locale, id
     // cannot show (the grant itself is the real one; only the prompt is skipped).
     'extensions.webextOptionalPermissionPrompts': false,
     ...(idleTimeoutMs ? { 'extensions.background.idle.timeout': idleTimeoutMs } : {}),
+    'extensions.originControls.grantByDefault': grantSitesAtInstall,
     ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
     'browser.tabs.warnOnClose': false,
     'datareporting.policy.dataSubmissionEnabled': false,

@@ -114,6 +114,11 @@ export class P {
     throw new Error(`no frame at ${prefix}`);
   }
 
+  /** Make this the tab the user looks at. */
+  front() {
+    return this.page.bringToFront();
+  }
+
   async setViewport(size) {
     if (this.kind === 'chromium') await this.page.setViewportSize(size);
     else await this.page.setViewport(size);

@@ -1,6 +1,9 @@
 // One page (or frame) API over Playwright (Chromium) and Puppeteer (Firefox), so a test body runs
 // unchanged in both browsers. Only what the shared tests use, with the argument order fixed:
 // `waitFor(fn, arg, { timeout })` resolves with fn's truthy result in both.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { gotoExtensionPage } from './firefox.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -86,6 +89,16 @@ export class P {
   async select(selector, value) {
     if (this.kind === 'chromium') return this.raw.selectOption(selector, value);
     return this.raw.select(selector, value);
+  }
+
+  /** Choose a file in an <input type=file> as the user's file picker would. */
+  async setInputFile(selector, { name, mimeType, buffer }) {
+    if (this.kind === 'chromium') return this.raw.setInputFiles(selector, { name, mimeType, buffer });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'glider-upload-'));
+    const file = path.join(dir, name);
+    await fs.writeFile(file, buffer);
+    const input = await this.raw.$(selector);
+    await input.uploadFile(file);
   }
 
   text(selector) {

@@ -61,6 +61,31 @@ export class P {
     return this.raw.click(selector);
   }
 
+  /**
+   * Click, as the user does, the first element matching `selector` anywhere in the document,
+   * open shadow roots included (Playwright's CSS pierces them, Puppeteer's does not); `text`:
+   * only an element whose text is exactly that.
+   */
+  async clickDeep(selector, text = null) {
+    const handle = await this.raw.evaluateHandle(
+      ([sel, want]) => {
+        const walk = (root) => {
+          for (const el of root.querySelectorAll(sel)) if (want === null || el.textContent.trim() === want) return el;
+          for (const host of root.querySelectorAll('*')) {
+            const hit = host.shadowRoot && walk(host.shadowRoot);
+            if (hit) return hit;
+          }
+          return null;
+        };
+        return walk(document);
+      },
+      [selector, text],
+    );
+    const el = handle.asElement();
+    if (!el) throw new Error(`nothing to click at ${selector}${text ? ` with text ${text}` : ''}`);
+    await el.click();
+  }
+
   focus(selector) {
     return this.raw.focus(selector);
   }

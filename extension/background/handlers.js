@@ -15,6 +15,7 @@ import { planTime } from '../shared/plan.js';
 // actions.js imports this module too; the cycle is safe because neither calls the other at load time.
 import { openAndFill } from './actions.js';
 import { listInstances, removeInstance, syncInstances } from './instances.js';
+import { relayHandlers } from './relay.js';
 
 const postKey = (id) => `post:${id}`;
 const projectKey = (id) => `project:${id}`;
@@ -78,6 +79,8 @@ async function storePatch(ctx, id, makePatch) {
 }
 
 export const handlers = {
+  ...relayHandlers,
+
   async 'core.count'({ text, network, options }) {
     const core = await loadCore();
     return core.countText(text, network, options ?? null);

@@ -7,6 +7,7 @@
 // than an alarm already armed, so a restart can't postpone a reminder.
 import { api, t } from '../shared/api.js';
 import { applyPatch } from './posts.js';
+import { NOTIFICATION_BUTTONS } from '../shared/platform.js';
 
 export const ALARM = 'glider-next';
 
@@ -17,15 +18,11 @@ export const notificationId = (kind, postId) => `${kind}:${postId}`;
 const preview = (text) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
 
 async function show(id, title, message, buttons) {
-  await api.notifications.create(id, {
-    type: 'basic',
-    iconUrl: api.runtime.getURL('icons/128.png'),
-    title,
-    message,
-    buttons: buttons.map((b) => ({ title: b })),
-    requireInteraction: true,
-    priority: 2,
-  });
+  const options = { type: 'basic', iconUrl: api.runtime.getURL('icons/128.png'), title, message, priority: 2 };
+  if (NOTIFICATION_BUTTONS) Object.assign(options, { buttons: buttons.map((b) => ({ title: b })), requireInteraction: true });
+  // No buttons (Firefox): a click opens the reminder page, which has every action; say so.
+  else options.message = `${message}\n${t('notifyClickHint')}`;
+  await api.notifications.create(id, options);
 }
 
 /**

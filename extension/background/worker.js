@@ -5,19 +5,23 @@
 // it needs no post records, `bootLight()` (see boot.js).
 import { api } from '../shared/api.js';
 import { wasmMemoryBytes } from '../shared/core.js';
-import { checkMessage, senderKind } from '../shared/messages.js';
+import { FROM, checkMessage, senderKind } from '../shared/messages.js';
 import { boot, settled } from './boot.js';
 import { handlers } from './handlers.js';
 import { ALARM, reconcile } from './reminders.js';
 import { onNotificationButton, onNotificationClick } from './actions.js';
 import { createMenus, onMenuClick } from './menus.js';
 import { syncInstances } from './instances.js';
+import { forwardToPanels, onPanelConnect } from './panel-ports.js';
+import { onAccessAdded, onInstalledAccess, updateAccessBadge } from './access.js';
 
 const EXTENSION_ORIGIN = api.runtime.getURL('');
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   const from = senderKind(sender, api.runtime.id, EXTENSION_ORIGIN);
   const check = checkMessage(msg, from, Object.keys(handlers));
+  // A content script's broadcast for its tab's panel, where the browser doesn't deliver it there itself.
+  if (from === FROM.CONTENT && checkMessage(msg, from).ok) forwardToPanels(msg, sender);
   // Not ours (e.g. composer.changed is for the panel) or not valid: stay
   // silent, change nothing, let the real receiver answer.
   if (!check.ok) return false;
@@ -34,13 +38,15 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true; // the response is asynchronous
 });
 
-api.runtime.onInstalled.addListener(() => {
+api.runtime.onInstalled.addListener((details) => {
   createMenus();
+  onInstalledAccess(details).catch((err) => console.error('Glider: site access', err));
   syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
 
 api.runtime.onStartup.addListener(() => {
+  updateAccessBadge().catch((err) => console.error('Glider: site access', err));
   syncInstances().catch((err) => console.error('Glider: instance scripts', err));
   boot().catch((err) => console.error('Glider: start failed', err));
 });
@@ -51,6 +57,7 @@ api.alarms.onAlarm.addListener(async (alarm) => {
   await reconcile(ctx.store, ctx.core);
 });
 
+api.runtime.onConnect.addListener(onPanelConnect);
 api.notifications.onButtonClicked.addListener((id, button) => onNotificationButton(id, button));
 api.notifications.onClicked.addListener((id) => onNotificationClick(id));
 api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
@@ -58,6 +65,9 @@ api.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab));
 const resync = () => syncInstances().catch((err) => console.error('Glider: instance scripts', err));
 api.permissions.onAdded.addListener(resync);
 api.permissions.onRemoved.addListener(resync);
+// A built-in site allowed or taken back: the badge follows, a newly allowed site's open tabs get Glider.
+api.permissions.onAdded.addListener((p) => onAccessAdded(p).catch((err) => console.error('Glider: site access', err)));
+api.permissions.onRemoved.addListener(() => updateAccessBadge().catch((err) => console.error('Glider: site access', err)));
 
 api.commands?.onCommand.addListener((command, tab) => {
   if (command === 'toggle-panel' && tab?.id !== undefined) {
@@ -73,6 +83,7 @@ api.commands?.onCommand.addListener((command, tab) => {
 boot().catch((err) => console.error('Glider: start failed', err));
 
 // Diagnostics for the test-suite, the benchmark and "inspect service worker".
+// `click`/`button` are the notification listeners themselves: no test can click a system notification.
 globalThis.__glider = {
   boot,
   settled,
@@ -85,4 +96,6 @@ globalThis.__glider = {
     await boot();
     return { wasm: wasmMemoryBytes(), heap: globalThis.performance?.memory?.usedJSHeapSize ?? null };
   },
+  click: onNotificationClick,
+  button: onNotificationButton,
 };

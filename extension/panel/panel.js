@@ -6,6 +6,7 @@ import { api, t } from '../shared/api.js';
 import { loadCore } from '../shared/core.js';
 import { checkMessage, senderKind } from '../shared/messages.js';
 import { call } from '../shared/rpc.js';
+import { currentTabId, listenToOwnTab } from '../shared/tabs.js';
 import { mergeRanges } from './editor.js';
 import { renderThread, renderUniqueness, setDetails } from './meters.js';
 import { insertPart, openPost, wireActions } from './actions.js';
@@ -164,7 +165,9 @@ async function published(msg) {
 }
 
 const extensionOrigin = api.runtime.getURL('');
-api.runtime.onMessage.addListener((msg, sender) => {
+// Chromium delivers the tab's broadcasts to this framed page; Firefox does not, so
+// listenToOwnTab also takes them from the worker's port (shared/tabs.js).
+listenToOwnTab((msg, sender) => {
   const check = checkMessage(msg, senderKind(sender, api.runtime.id, extensionOrigin), ['composer.changed', 'content.ready', 'composer.published']);
   if (!check.ok || sender.tab?.id !== state.tabId || !state.ready) return false;
   // Page → panel, except the echo of a thread part the panel put there (the draft holds the whole thread).
@@ -199,7 +202,8 @@ async function loadPagePosts() {
 }
 
 async function boot() {
-  state.tabId = (await api.tabs.getCurrent())?.id ?? null;
+  // In Firefox the framed panel has no tabs API: the worker tells it its tab (shared/tabs.js).
+  state.tabId = await currentTabId();
   // The core, the composer's text, the page's status and posts, and the
   // state don't depend on each other: ask for all of them at once (one wait,
   // not five). Text typed meanwhile is kept (typedDuringBoot, below).

@@ -1,6 +1,7 @@
 // Shared panel state and small helpers, imported by every panel module.
 import { api, localize, t } from '../shared/api.js';
 import { DraftEditor } from './editor.js';
+import { sendToTab } from '../shared/tabs.js';
 
 export const $ = (id) => document.querySelector(`[data-testid="${id}"]`);
 const params = new URLSearchParams(location.hash.slice(1));
@@ -23,7 +24,7 @@ export const state = {
 
 export function toContent(msg) {
   if (state.tabId === null) return Promise.resolve(null);
-  return api.tabs.sendMessage(state.tabId, msg, { frameId: 0 }).catch(() => null);
+  return sendToTab(state.tabId, msg).catch(() => null);
 }
 
 export const networkLabel = (id) => state.networkLabels[id] ?? id;

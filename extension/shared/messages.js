@@ -35,6 +35,10 @@ export const MESSAGES = Object.freeze({
   'panel.prefs.get': { from: [FROM.CONTENT], fields: {} },
   'panel.prefs.save': { from: [FROM.CONTENT], fields: { open: 'boolean', side: 'string' } },
   'panel.side': { from: [FROM.EXTENSION], fields: { side: 'string' } },
+  // A framed extension page's own tab, and a message to it through the worker: Firefox gives the
+  // panel iframe no `tabs` API (background/relay.js).
+  'tab.current': { from: [FROM.EXTENSION], fields: {} },
+  'tab.relay': { from: [FROM.EXTENSION], fields: { message: 'object' } },
 
   // --- to the worker (from extension pages) ---
   'core.count': { from: [FROM.EXTENSION], fields: { text: 'string', network: 'string', options: 'object?' } },

@@ -120,7 +120,10 @@ export function paste({ html = false } = {}) {
     const dt = new DataTransfer();
     dt.setData('text/plain', text);
     if (html) dt.setData('text/html', textToHtml(text));
-    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true });
+    // Firefox ignores `clipboardData` here (the event gets an empty DataTransfer) and takes its
+    // own one-type `dataType` + `data` instead; Chromium ignores those two. Measured, Firefox ESR 153.
+    const [dataType, data] = html ? ['text/html', textToHtml(text)] : ['text/plain', text];
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, dataType, data, bubbles: true, cancelable: true, composed: true });
     target(el).dispatchEvent(ev);
     return { handled: ev.defaultPrevented };
   };

@@ -1,6 +1,7 @@
 // The panel: an extension page inside an iframe on the network's page.
-// It talks to its tab's content script with tabs.sendMessage, listens to the
-// content script's broadcasts (keeping only its own tab's), and asks the
+// It talks to its tab's content script through shared/tabs.js (tabs.sendMessage,
+// or the worker's relay in Firefox), listens to the content script's broadcasts
+// (keeping only its own tab's), and asks the
 // worker for everything stored. WASM runs here for the live counter.
 import { api, t } from '../shared/api.js';
 import { loadCore } from '../shared/core.js';

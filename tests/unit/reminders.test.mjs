@@ -10,7 +10,9 @@ const { ALARM, armAlarm, reconcile, reminderCandidates } = await import(distUrl(
 const { Store } = await import(distUrl('background/store.js'));
 
 const MINUTE = 60_000;
-const NOW = Date.UTC(2026, 11, 3, 12, 0);
+// A whole minute a day from now: armAlarm measures against the real clock (a past time fires a
+// second from now), so a fixed date would make the arming checks fail once the day has passed it.
+const NOW = Math.ceil((Date.now() + 24 * 60 * MINUTE) / MINUTE) * MINUTE;
 
 beforeEach(() => resetApi(api));
 

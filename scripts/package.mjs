@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleContent } from './content-bundle.mjs';
 import { writeIcons } from './icons.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,17 +58,7 @@ function copyDir(from, to, skip = new Set()) {
 
 async function assemble(browser, out) {
   copyDir(EXT, out, NOT_COPIED);
-  // The content script is a classic script (MV3 content scripts cannot be
-  // modules), so its ES modules are bundled into one file.
-  await esbuild.build({
-    entryPoints: [path.join(EXT, 'content', 'main.js')],
-    bundle: true,
-    format: 'iife',
-    target: ['chrome120', 'firefox128'],
-    outfile: path.join(out, 'content.js'),
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await bundleContent(path.join(out, 'content.js'));
   const pkg = path.join(ROOT, 'pkg');
   for (const f of ['glider.js', 'glider_bg.wasm']) {
     if (!fs.existsSync(path.join(pkg, f))) throw new Error(`pkg/${f} is missing: run ./build.sh`);

@@ -7,7 +7,8 @@
 // be dozens of Tab presses away and outside every modal. Nothing of ours is readable there: the
 // button lives in a closed shadow root, the host is an empty custom element styled inline.
 // Visually it floats (position: fixed) over the mount point's top-right corner.
-import { api, t } from '../shared/api.js';
+import { api } from '../shared/api.js';
+import { ct } from './strings.js';
 
 const STYLE = `
   :host { all: initial; }
@@ -30,8 +31,8 @@ export class Launcher {
     this.button.type = 'button';
     this.button.className = 'launcher';
     this.button.hidden = true;
-    this.button.title = t('launcherLabel');
-    this.button.setAttribute('aria-label', t('launcherLabel'));
+    this.button.title = ct('launcherLabel');
+    this.button.setAttribute('aria-label', ct('launcherLabel'));
     this.button.setAttribute('aria-expanded', 'false');
     this.button.style.backgroundImage = `url("${api.runtime.getURL('icons/32.png')}")`;
     // A <button> turns Enter and Space into a click by itself.
@@ -41,11 +42,22 @@ export class Launcher {
     });
     root.append(style, this.button);
     this.mount = null;
+    this.placing = false;
+    this.again = false;
+    this.abort = new AbortController();
+    const { signal } = this.abort;
     const reposition = () => this.place();
-    addEventListener('scroll', reposition, { passive: true, capture: true });
-    addEventListener('resize', reposition, { passive: true });
+    addEventListener('scroll', reposition, { passive: true, capture: true, signal });
+    addEventListener('resize', reposition, { passive: true, signal });
     // Sites re-render and animate dialogs without scrolling: follow the anchor, put the host back.
-    setInterval(reposition, 1000);
+    const timer = setInterval(reposition, 1000);
+    signal.addEventListener('abort', () => clearInterval(timer));
+  }
+
+  /** Stop following the page (the content script is going away). */
+  destroy() {
+    this.abort.abort();
+    this.host.remove();
   }
 
   /**
@@ -68,7 +80,15 @@ export class Launcher {
     this.button.setAttribute('aria-expanded', String(!!open));
   }
 
-  /** Put the host next to the anchor (in tab order) and the button over the anchor's corner. */
+  /**
+   * Put the host next to the anchor (in tab order) and the button over the anchor's corner.
+   *
+   * Boxes are read from an IntersectionObserver, which reports them from the
+   * layout the browser does for its next frame anyway: getBoundingClientRect
+   * right after our own DOM change forced a layout of the whole page in our
+   * task (5-9 ms on x.com at load, bench/extension/page.mjs). Calls while a
+   * placement is under way fold into one more pass.
+   */
   place() {
     const anchor = this.mount?.anchor?.isConnected ? this.mount.anchor : null;
     this.button.hidden = !anchor;
@@ -79,10 +99,28 @@ export class Launcher {
       if (before) anchor.before(this.host);
       else anchor.after(this.host);
     }
-    const r = anchor.getBoundingClientRect();
+    if (this.placing) {
+      this.again = true;
+      return;
+    }
+    this.placing = true;
+    this.position(anchor, this.mount).finally(() => {
+      this.placing = false;
+      if (this.again) {
+        this.again = false;
+        this.place();
+      }
+    });
+  }
+
+  async position(anchor, mount) {
+    // Not shown where it was before it has its place (a new anchor's first frame).
+    if (this.placedFor !== anchor) this.button.style.visibility = 'hidden';
+    const [r] = await layoutBoxes([anchor]);
+    if (!r || this.mount !== mount) return;
     let top = Math.max(4, r.top + 4);
     let left = Math.max(4, r.right - 34);
-    if (this.mount.beside) {
+    if (mount.beside) {
       // Beside a site control (the opener of a closed composer), never over it.
       top = Math.max(4, r.top + (r.height - 28) / 2);
       left = r.right + 34 <= innerWidth ? r.right + 6 : Math.max(4, r.left - 34);
@@ -90,10 +128,31 @@ export class Launcher {
     this.button.style.top = `${top}px`;
     this.button.style.left = `${left}px`;
     // An ancestor with a transform (dialogs animate with one) makes `fixed` relative to it: correct once.
-    const got = this.button.getBoundingClientRect();
-    if (Math.abs(got.top - top) > 0.5 || Math.abs(got.left - left) > 0.5) {
+    const [got] = await layoutBoxes([this.button]);
+    if (got && got.width > 0 && (Math.abs(got.top - top) > 0.5 || Math.abs(got.left - left) > 0.5)) {
       this.button.style.top = `${2 * top - got.top}px`;
       this.button.style.left = `${2 * left - got.left}px`;
     }
+    this.placedFor = anchor;
+    this.button.style.visibility = '';
   }
+}
+
+/** The boxes of `els` in the browser's next layout, read without forcing one (see place()). */
+function layoutBoxes(els) {
+  return new Promise((resolve) => {
+    const boxes = new Map();
+    const io = new IntersectionObserver((entries) => {
+      for (const e of entries) boxes.set(e.target, e.boundingClientRect);
+      if (boxes.size < els.length) return;
+      io.disconnect();
+      resolve(els.map((el) => boxes.get(el)));
+    });
+    for (const el of els) io.observe(el);
+    // A node removed meanwhile, or a tab that never renders, reports nothing: give up after a while.
+    setTimeout(() => {
+      io.disconnect();
+      resolve(els.map((el) => boxes.get(el) ?? null));
+    }, 1000);
+  });
 }

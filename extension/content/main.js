@@ -19,7 +19,11 @@ function start() {
   const url = new URL(location.href);
   const matched = pickAdapter(url);
   const adapter = matched ?? genericAdapter;
-  const send = (msg) => api.runtime.sendMessage(msg).catch(() => {});
+  const send = (msg) => api.runtime.sendMessage(msg).catch(() => {
+    // Glider was updated or removed: this copy is orphaned (a new one runs in the page's next load
+    // or is injected); take its launcher and panel off the page instead of leaving dead buttons.
+    if (!api.runtime?.id) panel.destroy();
+  });
 
   // Remember open/closed and side per site; the worker keeps it (single writer).
   const savePrefs = () => send({ type: 'panel.prefs.save', open: panel.isOpen(), side: panel.side });

@@ -9,7 +9,8 @@
 // user must keep reaching (keep-clear.js): a free column at the preferred
 // edge, else the page narrowed to dock beside it, else a slim tab. It is
 // re-decided when the page changes (a dialog opens, the window resizes).
-import { api, t } from '../shared/api.js';
+import { api } from '../shared/api.js';
+import { ct } from './strings.js';
 import { Launcher } from './launcher.js';
 import { MARGIN, dockWidth, floatColumn, freeBand, tabSpot } from './placement.js';
 
@@ -44,33 +45,59 @@ export class PanelFrame {
     this.forced = false; // the user opened it from the tab although it covers something
     this.layout = null;
     this.docked = null; // { prop, before } while the page is narrowed for the panel
-    this.host = document.createElement('glider-root');
-    const root = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
-    this.launcher = new Launcher(() => this.toggle());
-    this.tab = document.createElement('button');
-    this.tab.className = 'tab';
-    this.tab.hidden = true;
-    this.tab.textContent = 'Glider';
-    this.tab.title = t('panelTabLabel');
-    this.tab.setAttribute('aria-label', t('panelTabLabel'));
-    this.tab.addEventListener('click', () => this.peek());
+    // The frame's host, its tab and the frame are made the first time the panel opens
+    // (ensureRoot): a page where the user never opens Glider pays nothing for them.
+    this.host = null;
+    this.root = null;
+    this.tab = null;
     this.frame = null;
-    root.append(style, this.tab);
-    this.root = root;
-    document.documentElement.append(this.host);
+    this.launcher = new Launcher(() => this.toggle());
+    this.abort = new AbortController();
+    const { signal } = this.abort;
     const soon = () => this.schedule();
+    this.soon = soon;
     // The launcher follows its anchor by itself (launcher.js); the panel re-places on page changes.
-    addEventListener('scroll', soon, { passive: true, capture: true });
+    addEventListener('scroll', soon, { passive: true, capture: true, signal });
     addEventListener('resize', () => {
       this.undock();
       this.layout = null;
       soon();
-    }, { passive: true });
-    // Leaving the panel may let it step aside it was kept from while typing.
-    this.host.addEventListener('focusout', soon);
+    }, { passive: true, signal });
     this.observer = new MutationObserver(soon);
+    signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      clearInterval(this.timer);
+      this.launcher.destroy();
+      this.host?.remove();
+    });
+  }
+
+  /** Our host at the end of the document, with the slim tab in its closed shadow root. */
+  ensureRoot() {
+    if (this.root) return this.root;
+    this.host = document.createElement('glider-root');
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.tab = document.createElement('button');
+    this.tab.className = 'tab';
+    this.tab.hidden = true;
+    this.tab.textContent = 'Glider';
+    this.tab.title = ct('panelTabLabel');
+    this.tab.setAttribute('aria-label', ct('panelTabLabel'));
+    this.tab.addEventListener('click', () => this.peek(), { signal: this.abort.signal });
+    root.append(style, this.tab);
+    this.root = root;
+    document.documentElement.append(this.host);
+    // Leaving the panel may let it step aside it was kept from while typing.
+    this.host.addEventListener('focusout', this.soon, { signal: this.abort.signal });
+    return root;
+  }
+
+  /** Take everything of ours off the page and stop listening. */
+  destroy() {
+    this.undock();
+    this.abort.abort();
   }
 
   /** Show the panel although it covers part of the page: the user asked for it from the tab. */
@@ -88,11 +115,12 @@ export class PanelFrame {
   /** Create the iframe lazily: pages where the user never opens Glider pay nothing. */
   ensureFrame() {
     if (this.frame) return this.frame;
+    this.ensureRoot();
     const frame = document.createElement('iframe');
     frame.className = 'frame';
     frame.src = api.runtime.getURL(`panel/panel.html#network=${encodeURIComponent(this.network)}&side=${this.side}`);
     frame.allow = 'clipboard-write';
-    frame.title = t('panelTitle');
+    frame.title = ct('panelTitle');
     frame.hidden = true;
     this.root.append(frame);
     this.frame = frame;
@@ -240,6 +268,7 @@ export class PanelFrame {
       this.frame.hidden = !showFrame;
       if (showFrame) Object.assign(this.frame.style, { left: `${l.left}px`, top: `${l.top}px`, width: `${l.width}px`, height: `${l.height}px` });
     }
+    if (!this.tab) return;
     this.tab.hidden = l?.mode !== 'tab';
     if (l?.mode === 'tab') {
       this.tab.className = `tab ${l.side}`;

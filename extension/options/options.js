@@ -38,7 +38,7 @@ function show(tab) {
 }
 
 function renderView(tab) {
-  if (!store.loaded) return;
+  if (!store.loaded || !networksLoaded) return;
   if (tab === 'calendar') renderCalendar();
   else if (tab === 'projects') renderProjects();
   else if (tab === 'settings') renderSettings();
@@ -63,7 +63,12 @@ byTestId('tabs').addEventListener('keydown', (e) => {
   byTestId(`tab-${next}`).focus();
 });
 
-await loadNetworks();
+// The core's network table (a WASM compile) and the worker's state don't depend on each other:
+// load both at once, and render once both are here (views label and colour by network).
+let networksLoaded = false;
+const networksReady = loadNetworks().then(() => {
+  networksLoaded = true;
+});
 initCalendar(section('calendar'), openEditor);
 lists.queue = initQueue(section('queue'), openEditor);
 lists.drafts = initDrafts(section('drafts'), openEditor);
@@ -74,7 +79,9 @@ initTransfer(section('transfer'));
 installShortcuts({ tabs: TABS, show, current: () => current, search: focusSearch, newDraft: () => openEditor(null), calendarKey });
 
 let loadFailed = false;
-subscribe(() => {
+// After every refresh, once the network table is here too (the first refresh may come first).
+subscribe(() => networksReady.then(onStore));
+function onStore() {
   const main = byTestId('main');
   if (store.error) {
     showError(store.error);
@@ -88,7 +95,7 @@ subscribe(() => {
   main.dataset.state = 'ready';
   applyTheme(store.settings?.theme);
   renderView(current);
-});
+}
 watchStorage();
 window.addEventListener('hashchange', () => show(location.hash.slice(1)));
 show(location.hash.slice(1) || 'calendar');

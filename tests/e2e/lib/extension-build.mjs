@@ -16,15 +16,8 @@ import { ROOT } from './server.mjs';
 const DIST = path.join(ROOT, 'dist/chrome');
 
 async function bundleContent(dir) {
-  const { default: esbuild } = await import('esbuild');
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'extension/content/main.js')],
-    bundle: true,
-    format: 'iife',
-    target: 'chrome120',
-    outfile: path.join(dir, 'content.js'),
-    logLevel: 'silent',
-  });
+  const { bundleContent: bundle } = await import(path.join(ROOT, 'scripts/content-bundle.mjs'));
+  await bundle(path.join(dir, 'content.js'), { target: 'chrome120' });
 }
 
 /** @returns {Promise<{ dir: string, real: boolean, cleanup(): Promise<void> }>} real: the worker is dist's */

@@ -6,6 +6,8 @@
 //!   offsets of the original text, ready for the panel's highlighting.
 //! - [`split_thread`]: cut a long text into numbered parts that each fit.
 //! - [`extract_entities`]: the entities alone.
+//! - [`to_short_url`]: Bluesky's shortened form of a link; the URL parser
+//!   behind it is installed by the binding ([`set_url_parser`]).
 //!
 //! Everything works on the text as typed; X's NFC normalization is applied
 //! per grapheme cluster inside the weight function so that offsets never
@@ -17,9 +19,11 @@ mod entities;
 mod resolve;
 mod rules;
 mod sentences;
+mod shorten;
 mod sigils;
 mod split;
 mod text;
+mod threads;
 mod tld;
 mod urls;
 mod weight;
@@ -35,6 +39,7 @@ pub use rules::{
     network_rules, rule, CountOptions, ExtraLimit, LimitVariant, NetworkId, NetworkRule,
     RedditField, TelegramMode, Unit,
 };
+pub use shorten::{set_url_parser, to_short_url, UrlParser, UrlParts};
 pub use split::{split_thread, ThreadPart};
 pub use text::TextRange;
 

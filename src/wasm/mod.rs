@@ -14,9 +14,11 @@ pub mod schedule;
 pub mod storage;
 mod unicode;
 pub mod uniqueness;
+mod url;
 
 pub use convert::{decode, encode, encode_hot, js_error};
 pub(crate) use unicode::use_browser_unicode;
+pub(crate) use url::use_browser_url;
 
 use wasm_bindgen::prelude::*;
 

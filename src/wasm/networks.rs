@@ -8,12 +8,13 @@
 //!
 //! `network` is a stable id ("x", "mastodon", "bluesky", ...); `options` is
 //! `{ instanceLimit?: number, telegramMode?: "message" | "caption",
-//! redditField?: "title" | "body" }`, missing/null meaning defaults.
+//! redditField?: "title" | "body", xPremium?: boolean }`, missing/null
+//! meaning defaults.
 
 use wasm_bindgen::prelude::*;
 
 use crate::networks::{self, CountOptions, NetworkId, NetworksError};
-use crate::wasm::{decode, encode, encode_hot, js_error};
+use crate::wasm::{decode, encode, encode_hot, js_error, use_browser_url};
 
 fn to_js(err: NetworksError) -> JsValue {
     js_error(err.variant(), err)
@@ -37,6 +38,7 @@ fn parse_options(value: JsValue) -> Result<CountOptions, JsValue> {
 #[wasm_bindgen(js_name = countText)]
 pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
     super::use_browser_unicode();
+    use_browser_url();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let result = networks::count_text(text, network, &options).map_err(to_js)?;
@@ -48,6 +50,7 @@ pub fn count_text(text: &str, network: &str, options: JsValue) -> Result<JsValue
 #[wasm_bindgen(js_name = splitThread)]
 pub fn split_thread(text: &str, network: &str, options: JsValue) -> Result<JsValue, JsValue> {
     super::use_browser_unicode();
+    use_browser_url();
     let network = parse_network(network)?;
     let options = parse_options(options)?;
     let parts = networks::split_thread(text, network, &options).map_err(to_js)?;

@@ -116,7 +116,7 @@ fn storage_schema_record_tolerates_unknown_fields() {
         }))
     );
     let encoded = encode_record(&Record::Schema(SchemaRecord::current())).unwrap();
-    assert_eq!(encoded, json!({"version": 4, "indexBuckets": 64}));
+    assert_eq!(encoded, json!({"version": 5, "indexBuckets": 64}));
 }
 
 #[test]

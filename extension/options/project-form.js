@@ -60,6 +60,12 @@ export function projectForm(project, onDone) {
       }),
       el('span', { text: n.label }),
       el('input', { type: 'text', class: 'account', testid: 'project-account', dataset: { network: n.id }, placeholder: t('dashAccount'), value: accounts.get(n.id)?.label ?? '' })));
+    // X Premium is the account's: its posts may be 25,000 weighted characters (the panel counts and splits with it).
+    if (n.id === 'x') {
+      netList.append(el('label', { class: 'chip', title: t('dashXPremiumHint') },
+        el('input', { type: 'checkbox', testid: 'project-premium', checked: !!accounts.get('x')?.premium }),
+        el('span', { i18n: 'dashXPremium' })));
+    }
   }
 
   const zone = zonePicker({ testid: 'project-zone', value: base.timeZone, label: t('dashTimeZone') });
@@ -94,7 +100,10 @@ export function projectForm(project, onDone) {
     if (!(await isKnownZone(timeZone))) return fail(t('dashBadZone', timeZone));
     const nets = checked().map((network) => {
       const label = form.querySelector(`[data-testid="project-account"][data-network="${CSS.escape(network)}"]`).value.trim();
-      return { ...(accounts.get(network) ?? {}), network, label };
+      const account = { ...(accounts.get(network) ?? {}), network, label };
+      if (network === 'x' && byTestId('project-premium', form).checked) account.premium = true;
+      else delete account.premium;
+      return account;
     });
     return {
       ...base, name, timeZone, color: byTestId('project-color', form).value.toLowerCase(), networks: nets,

@@ -34,7 +34,7 @@ function chip(testid, text, { over = false, title = '' } = {}) {
 /** The text as the network will post it, when that differs from what was typed (Bluesky's shortened links). */
 function renderPosted(r, text) {
   const box = $('posted');
-  const short = r.urls.filter((u) => u.shortened);
+  const short = r.shortenedLinks ?? [];
   if (!short.length) {
     box.hidden = true;
     $('posted-text').replaceChildren();

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use super::bluesky_links::bluesky_links;
 use super::entities::{
     scan, to_public, CashtagEntity, HashtagEntity, MentionEntity, RawEntities, UrlEntity,
 };
@@ -49,13 +50,26 @@ pub struct CountResult {
     pub overflow: Option<TextRange>,
     pub measures: Vec<Measure>,
     /// URLs the network treats as links (Mastodon: only `http(s)://` ones).
-    /// On Bluesky each holds `shortened`, the text the app posts in its
-    /// place, when that differs.
     pub urls: Vec<UrlEntity>,
+    /// Bluesky: each link the app posts shortened, with the text it posts
+    /// in its place (empty on other networks). The app finds its links its
+    /// own way (`bluesky_links.rs`), so these need not match `urls`.
+    pub shortened_links: Vec<ShortenedLink>,
     pub hashtags: Vec<HashtagEntity>,
     pub mentions: Vec<MentionEntity>,
     /// Only filled for X, the one network with cashtags.
     pub cashtags: Vec<CashtagEntity>,
+}
+
+/// A link the network posts as shorter text than was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShortenedLink {
+    /// The link as typed.
+    pub url: String,
+    pub range: TextRange,
+    /// The text posted in its place.
+    pub shortened: String,
 }
 
 /// A measure before conversion to UTF-16 (byte offset of the overflow).
@@ -112,14 +126,19 @@ pub fn count_text(
     if network != NetworkId::X {
         entities.cashtags.clear();
     }
-    if res.shortens_links {
-        for u in &mut entities.urls {
-            let short = to_short_url(&u.url);
-            if short != u.url {
-                u.shortened = Some(short);
-            }
-        }
-    }
+    let shortened_links = if res.shortens_links {
+        let mut cur = Utf16Cursor::new(text);
+        shortened(text, &bounds)
+            .into_iter()
+            .map(|(start, end, short)| ShortenedLink {
+                url: text.get(start..end).unwrap_or("").to_string(),
+                range: cur.range(start, end),
+                shortened: short,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(CountResult {
         network,
         count: primary.count,
@@ -130,6 +149,7 @@ pub fn count_text(
         overflow,
         measures: public,
         urls: entities.urls,
+        shortened_links,
         hashtags: entities.hashtags,
         mentions: entities.mentions,
         cashtags: entities.cashtags,
@@ -156,6 +176,11 @@ pub(crate) fn check(text: &str, res: &Resolved) -> (bool, usize) {
 
 /// All measures of a text: the primary one first, then the extra limits.
 fn measure(text: &str, bounds: &Boundaries, res: &Resolved, raw: &RawEntities) -> Vec<RawMeasure> {
+    let short = if res.shortens_links {
+        shortened(text, bounds)
+    } else {
+        Vec::new()
+    };
     let measure_in = |unit: Unit, limit: Option<usize>| match unit {
         Unit::Hashtags => RawMeasure {
             unit,
@@ -176,7 +201,7 @@ fn measure(text: &str, bounds: &Boundaries, res: &Resolved, raw: &RawEntities) -
             text,
             bounds,
             unit,
-            &fixed_spans(text, res, raw, unit),
+            &fixed_spans(res, raw, &short, unit),
             limit,
         ),
     };
@@ -194,9 +219,9 @@ fn measure(text: &str, bounds: &Boundaries, res: &Resolved, raw: &RawEntities) -
 /// half of a Mastodon mention (0), and on Bluesky every link whose posted,
 /// shortened text differs from what was typed (that text's cost).
 fn fixed_spans(
-    text: &str,
     res: &Resolved,
     raw: &RawEntities,
+    short: &[(usize, usize, String)],
     unit: Unit,
 ) -> Vec<(usize, usize, usize)> {
     let mut spans = Vec::new();
@@ -215,17 +240,28 @@ fn fixed_spans(
                 .filter_map(|m| m.domain_at.map(|d| (d, m.end, 0))),
         );
     }
-    if res.shortens_links {
-        for u in &raw.urls {
-            let typed = text.get(u.start..u.end).unwrap_or("");
-            let short = to_short_url(typed);
-            if short != typed {
-                spans.push((u.start, u.end, text_cost(unit, &short)));
-            }
-        }
-    }
+    spans.extend(
+        short
+            .iter()
+            .map(|(start, end, s)| (*start, *end, text_cost(unit, s))),
+    );
     crate::sort::sort(&mut spans);
     spans
+}
+
+/// Bluesky's links that the app posts shortened, as (start, end, posted
+/// text), on grapheme boundaries like every entity.
+fn shortened(text: &str, bounds: &Boundaries) -> Vec<(usize, usize, String)> {
+    bluesky_links(text)
+        .into_iter()
+        .filter(|&(start, _)| bounds.contains(start))
+        .filter_map(|(start, end)| {
+            let end = bounds.ceil(end);
+            let typed = text.get(start..end)?;
+            let short = to_short_url(typed);
+            (short != typed).then_some((start, end, short))
+        })
+        .collect()
 }
 
 /// The cost of a whole string in `unit` (a shortened link's).

@@ -17,10 +17,6 @@ pub struct UrlEntity {
     /// False for a bare domain such as `example.com/path`.
     pub has_scheme: bool,
     pub range: TextRange,
-    /// Bluesky only: the text the app posts in place of the link, when it
-    /// differs (`shorten.rs`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub shortened: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,7 +111,6 @@ pub(crate) fn to_public(text: &str, raw: &RawEntities, schemeless_urls: bool) ->
             url: slice(u.start, u.end),
             has_scheme: u.has_scheme,
             range: cur.range(u.start, u.end),
-            shortened: None,
         })
         .collect();
     let hashtags = raw

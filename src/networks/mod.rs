@@ -13,6 +13,7 @@
 //! per grapheme cluster inside the weight function so that offsets never
 //! refer to a normalized copy.
 
+mod bluesky_links;
 mod breaks;
 mod count;
 mod entities;
@@ -31,7 +32,7 @@ mod weight;
 #[cfg(test)]
 mod tests;
 
-pub use count::{count_text, CountResult, Measure};
+pub use count::{count_text, CountResult, Measure, ShortenedLink};
 pub use entities::{
     extract_entities, CashtagEntity, Entities, HashtagEntity, MentionEntity, UrlEntity,
 };

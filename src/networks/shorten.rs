@@ -19,8 +19,8 @@
 //! So `https://` always goes, a bare domain (`example.com/x`, which `URL`
 //! cannot parse) stays whole, and `host` is what the URL parser makes of it:
 //! lowercase, IDNA (punycode) for a non-ASCII name, the port only when it is
-//! not the scheme's default. Which text is a link is our scanner's
-//! (`urls.rs`); it matches the app's facet detection on ordinary text.
+//! not the scheme's default. Which text is a link is the app's own facet
+//! detection (`bluesky_links.rs`), not our URL scanner.
 //!
 //! The parse itself comes from outside, as NFC does (`crate::unicode`): the
 //! WASM binding installs the browser's `URL` (the very parser the app runs),

@@ -7,7 +7,7 @@
 
 use super::count;
 use crate::networks::{
-    count_text, extract_entities, split_thread, to_short_url, CountOptions, NetworkId, Unit,
+    count_text, split_thread, to_short_url, CountOptions, NetworkId, ShortenedLink, TextRange, Unit,
 };
 
 const B: NetworkId = NetworkId::Bluesky;
@@ -66,17 +66,24 @@ fn the_count_is_the_shortened_text() {
         (r.measures[1].unit, r.measures[1].count),
         (Unit::Utf8Bytes, 31)
     );
-    assert_eq!(r.urls[0].url, url);
     assert_eq!(
-        r.urls[0].shortened.as_deref(),
-        Some("example.com/a/very/long/...")
+        r.shortened_links,
+        vec![ShortenedLink {
+            url: url.to_string(),
+            range: TextRange {
+                start: 4,
+                end: 4 + url.len()
+            },
+            shortened: "example.com/a/very/long/...".to_string(),
+        }]
     );
-    // Other networks, and the bare extractor, never shorten.
-    assert_eq!(count(&text, NetworkId::Threads).urls[0].shortened, None);
-    assert_eq!(extract_entities(&text).urls[0].shortened, None);
+    // The entity keeps the URL as typed; other networks never shorten.
+    assert_eq!(r.urls[0].url, url);
+    assert!(count(&text, NetworkId::Threads).shortened_links.is_empty());
     // A bare domain is posted as typed and counts whole.
     let r = count("see example.com/a/very/long/path/that/goes/on", B);
-    assert_eq!((r.count, r.urls[0].shortened.clone()), (45, None));
+    assert_eq!(r.count, 45);
+    assert!(r.shortened_links.is_empty());
 }
 
 #[test]
@@ -122,4 +129,80 @@ fn the_split_counts_links_shortened_and_keeps_them_whole() {
         // The part holds the link as typed: the app shortens it when posting.
         assert!(p.text.contains(url));
     }
+}
+
+/// (posted count, the shortened links' typed text) for `text`.
+fn posted(text: &str) -> (usize, Vec<String>) {
+    let r = count(text, B);
+    (
+        r.count,
+        r.shortened_links.into_iter().map(|l| l.url).collect(),
+    )
+}
+
+#[test]
+fn links_are_the_apps_own_facets() {
+    // The app's URL_REGEX takes a link to the next space, whatever it holds;
+    // past 15 units of path it is all cut to "...", so what follows a link
+    // without a space costs nothing more. Our URL scanner would stop at the
+    // quote or the emoji and count them on top.
+    let long = "https://example.com/articles/2026/12";
+    // "example.com/articles/202..." is 27.
+    for (text, count, link) in [
+        (format!("{long}\"quoted\""), 27, format!("{long}\"quoted\"")),
+        (format!("{long}👍"), 27, format!("{long}👍")),
+        (format!("{long}、続き"), 27, format!("{long}、続き")),
+        // One trailing . , ; : ! ? is dropped, then an unbalanced ")".
+        (format!("{long}."), 28, long.to_string()),
+        (format!("{long}!!"), 28, format!("{long}!")),
+        (format!("({long})"), 29, long.to_string()),
+        (format!("({long})."), 30, long.to_string()),
+        // A balanced ")" stays: "en.wikipedia.org" + "/wiki/Glider_" + "...".
+        (
+            "https://en.wikipedia.org/wiki/Glider_(sailplane)".to_string(),
+            32,
+            "https://en.wikipedia.org/wiki/Glider_(sailplane)".to_string(),
+        ),
+        // The start of a line counts as a space.
+        (format!("Read:\n{long}"), 6 + 27, long.to_string()),
+    ] {
+        assert_eq!(posted(&text), (count, vec![link]), "{text:?}");
+    }
+    // Only after a space, "(" or a line start: a link glued to a quote, a
+    // colon or a bracket is posted, and counted, whole.
+    for text in [
+        format!("\"{long}"),
+        format!("see:{long}"),
+        format!("[{long}]"),
+    ] {
+        assert_eq!(posted(&text), (text.chars().count(), vec![]), "{text:?}");
+    }
+    // The app's "http" test is case-sensitive: an upper-case scheme is no link.
+    for text in [
+        "HTTPS://EXAMPLE.COM/ARTICLES/2026/12",
+        "Https://example.com/articles/2026/12",
+    ] {
+        assert_eq!(posted(text), (36, vec![]), "{text:?}");
+    }
+    // A bare domain's match runs to the next space and hides what it holds.
+    let glued = format!("example.com/({long})");
+    assert_eq!(posted(&glued), (glued.chars().count(), vec![]));
+    // JavaScript's \s (here U+3000 and U+00A0) ends a link and may start one.
+    let text = format!("a\u{3000}{long}\u{A0}b");
+    assert_eq!(posted(&text), (2 + 27 + 2, vec![long.to_string()]));
+}
+
+#[test]
+fn the_preview_ranges_are_utf16() {
+    // "日本 " is 3 UTF-16 units before the link, " 👍 " 4 after it.
+    let url = "https://example.com/articles/2026/12";
+    let r = count(&format!("日本 {url} 👍 {url}"), B);
+    let ranges: Vec<_> = r
+        .shortened_links
+        .iter()
+        .map(|l| (l.range.start, l.range.end))
+        .collect();
+    let n = url.len();
+    assert_eq!(ranges, vec![(3, 3 + n), (3 + n + 4, 3 + n + 4 + n)]);
+    assert_eq!(r.count, 3 + 27 + 3 + 27);
 }

@@ -180,6 +180,34 @@ describe('X Premium', () => {
     assert.deepEqual(premium.measures.map((m) => m.text), ['X Premium']);
     await audit(panel, 'X Premium');
 
+    // The dashboard's post editor and the popup count the same text for this account at 25,000 too.
+    await optionsPage.goto(`chrome-extension://${browser.extensionId}/options/options.html#drafts`);
+    await optionsPage.waitForSelector('main[data-state="ready"]');
+    await optionsPage.click(byTestId('draft-new'));
+    await optionsPage.waitForSelector(`${byTestId('post-editor')}[open]`);
+    await optionsPage.selectOption(byTestId('editor-project'), projectId);
+    await optionsPage.check(`${byTestId('editor-network')}[data-network="x"]`);
+    await optionsPage.fill(byTestId('editor-text'), text);
+    const editorX = `${byTestId('editor-counter')}[data-network="x"]`;
+    await optionsPage.waitForSelector(`${editorX}[data-count="490"]`);
+    assert.equal(await optionsPage.textContent(editorX), 'X: 490 / 25000');
+    assert.equal(await optionsPage.getAttribute(editorX, 'data-over'), 'false');
+    await optionsPage.click(byTestId('editor-close'));
+    await optionsPage.goto(`chrome-extension://${browser.extensionId}/options/options.html#projects`);
+    await optionsPage.waitForSelector('main[data-state="ready"]');
+    await optionsPage.click(`[data-testid="project-item"][data-id="${projectId}"] [data-testid="project-open"]`);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup/popup.html`);
+    await popup.waitForSelector(`${byTestId('quick-network')} option`, { state: 'attached' });
+    if (await popup.isVisible(byTestId('quick-project'))) await popup.selectOption(byTestId('quick-project'), projectId);
+    assert.equal(await popup.inputValue(byTestId('quick-project')), projectId);
+    await popup.selectOption(byTestId('quick-network'), 'x');
+    await popup.fill(byTestId('quick-draft'), text);
+    await popup.waitForSelector(`${byTestId('quick-counter')}[data-count="490"]`);
+    assert.equal(await popup.textContent(byTestId('quick-counter')), '490 / 25000');
+    assert.equal(await popup.getAttribute(byTestId('quick-counter'), 'data-over'), 'false');
+    await popup.close();
+
     // Past 25,000: over from the 25,001st character, and a thread of two 25,000s.
     const long = 'The glider rides the ridge lift along the hills. '.repeat(600).trim();
     const over = await typeAndWait(panel, long, (x) => x.counter === '29399 / 25000');

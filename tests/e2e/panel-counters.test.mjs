@@ -45,7 +45,7 @@ const shown = (panel) => panel.evaluate(() => {
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** axe-core on the panel as it stands, light and dark (the new measures and the preview included). */
+/** axe-core on `panel` (or a dashboard page) as it stands, light and dark (the new measures and the preview included). */
 async function audit(panel, state) {
   await panel.evaluate(AXE);
   for (const theme of ['light', 'dark']) {
@@ -136,6 +136,14 @@ describe('Bluesky', () => {
     // A bare domain is posted as typed: no preview.
     const bare = await typeAndWait(panel, 'see example.com/a/long/path/here', (x) => x.counter === '32 / 300');
     assert.equal(bare.posted, null);
+    // The app's own link detection: a link runs to the next space (the glued emoji is cut away with the
+    // path), and one glued to a quote is no link at all, posted and counted whole.
+    const glued = await typeAndWait(panel, `Read ${url}👍`, (x) => x.counter === '32 / 300');
+    assert.deepEqual(glued.posted.marks, ['example.com/articles/202...']);
+    assert.equal(glued.posted.text, 'Read example.com/articles/202...');
+    const quoted = `Read "${url}"`;
+    const whole = await typeAndWait(panel, quoted, (x) => x.counter === `${quoted.length} / 300`);
+    assert.equal(whole.posted, null);
   });
 });
 
@@ -166,8 +174,18 @@ describe('X Premium', () => {
     await optionsPage.waitForSelector('main[data-state="ready"]');
     await optionsPage.click(`[data-testid="project-item"][data-id="${projectId}"] [data-testid="project-open"]`);
     const form = byTestId('project-form');
-    await optionsPage.check(`${form} ${byTestId('project-network')}[data-network="x"]`);
-    await optionsPage.check(`${form} ${byTestId('project-premium')}`);
+    const xBox = `${form} ${byTestId('project-network')}[data-network="x"]`;
+    const premiumBox = `${form} ${byTestId('project-premium')}`;
+    // Premium belongs to the X account: off while X is not ticked.
+    await optionsPage.uncheck(xBox);
+    assert.equal(await optionsPage.isDisabled(premiumBox), true);
+    await optionsPage.check(xBox);
+    assert.equal(await optionsPage.isDisabled(premiumBox), false);
+    // By keyboard, as any control.
+    await optionsPage.focus(premiumBox);
+    await optionsPage.keyboard.press('Space');
+    assert.equal(await optionsPage.isChecked(premiumBox), true);
+    await audit(optionsPage, 'dashboard project form with X Premium');
     await optionsPage.click(`${form} ${byTestId('project-save')}`);
     await optionsPage.waitForSelector(`[data-testid="project-item"][data-id="${projectId}"] .net-chip[data-network="x"]:has-text("X Premium")`);
     const stored = await browser.worker.evaluate(async (id) => (await chrome.storage.local.get(`project:${id}`))[`project:${id}`], projectId);
@@ -226,7 +244,7 @@ describe('X Premium', () => {
     assert.ok(post.thread.parts[0].endsWith(' 1/2'));
 
     // Untick: back to 280 for this account.
-    await optionsPage.uncheck(`${form} ${byTestId('project-premium')}`);
+    await optionsPage.uncheck(premiumBox);
     await optionsPage.click(`${form} ${byTestId('project-save')}`);
     await panel.fill(byTestId('draft-input'), text);
     await waitFor(async () => (await shown(panel)).counter === '490 / 280', 'the free limit again');

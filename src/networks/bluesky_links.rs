@@ -23,6 +23,12 @@
 //! is posted as typed. Bare domains still matter here, because the regex
 //! consumes them up to the next space: `example.com/(https://a.com/…)` holds
 //! no link of its own.
+//!
+//! Hand-written rather than the regex crate: the crate would not even run
+//! the app's pattern as JavaScript does (its `\s` is Unicode White_Space,
+//! its case-insensitive `[a-z]` also takes `ſ` and the Kelvin sign), and
+//! it made the release WASM 73% larger (1.44 → 2.50 MB, 418 → 751 KB
+//! gzipped, measured 2026-12-03), which the panel compiles at every start.
 
 /// JavaScript's `\s` (WhiteSpace and LineTerminator): Rust's
 /// `char::is_whitespace` differs on U+0085 (not `\s`) and U+FEFF (`\s`).

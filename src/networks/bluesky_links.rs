@@ -30,6 +30,22 @@
 //! it made the release WASM 73% larger (1.44 → 2.50 MB, 418 → 751 KB
 //! gzipped, measured 2026-12-03), which the panel compiles at every start.
 
+use serde::Serialize;
+
+use super::shorten::to_short_url;
+use super::text::{Boundaries, TextRange};
+
+/// A link the network posts as shorter text than was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShortenedLink {
+    /// The link as typed.
+    pub url: String,
+    pub range: TextRange,
+    /// The text posted in its place.
+    pub shortened: String,
+}
+
 /// JavaScript's `\s` (WhiteSpace and LineTerminator): Rust's
 /// `char::is_whitespace` differs on U+0085 (not `\s`) and U+FEFF (`\s`).
 fn js_space(c: char) -> bool {
@@ -123,4 +139,19 @@ pub(crate) fn bluesky_links(text: &str) -> Vec<(usize, usize)> {
         out.push((start, end));
     }
     out
+}
+
+/// Bluesky's links that the app posts shortened, as (start, end, posted
+/// text), on grapheme boundaries like every entity.
+pub(crate) fn shortened(text: &str, bounds: &Boundaries) -> Vec<(usize, usize, String)> {
+    bluesky_links(text)
+        .into_iter()
+        .filter(|&(start, _)| bounds.contains(start))
+        .filter_map(|(start, end)| {
+            let end = bounds.ceil(end);
+            let typed = text.get(start..end)?;
+            let short = to_short_url(typed);
+            (short != typed).then_some((start, end, short))
+        })
+        .collect()
 }

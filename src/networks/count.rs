@@ -6,13 +6,12 @@
 
 use serde::Serialize;
 
-use super::bluesky_links::bluesky_links;
+use super::bluesky_links::{shortened, ShortenedLink};
 use super::entities::{
     scan, to_public, CashtagEntity, HashtagEntity, MentionEntity, RawEntities, UrlEntity,
 };
 use super::resolve::{resolve, Resolved};
 use super::rules::{CountOptions, NetworkId, Unit};
-use super::shorten::to_short_url;
 use super::text::{utf16_len, Boundaries, Utf16Cursor};
 use super::threads::{distinct_links, emoji_bytes_cost};
 use super::weight::grapheme_weight;
@@ -59,17 +58,6 @@ pub struct CountResult {
     pub mentions: Vec<MentionEntity>,
     /// Only filled for X, the one network with cashtags.
     pub cashtags: Vec<CashtagEntity>,
-}
-
-/// A link the network posts as shorter text than was typed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ShortenedLink {
-    /// The link as typed.
-    pub url: String,
-    pub range: TextRange,
-    /// The text posted in its place.
-    pub shortened: String,
 }
 
 /// A measure before conversion to UTF-16 (byte offset of the overflow).
@@ -247,21 +235,6 @@ fn fixed_spans(
     );
     crate::sort::sort(&mut spans);
     spans
-}
-
-/// Bluesky's links that the app posts shortened, as (start, end, posted
-/// text), on grapheme boundaries like every entity.
-fn shortened(text: &str, bounds: &Boundaries) -> Vec<(usize, usize, String)> {
-    bluesky_links(text)
-        .into_iter()
-        .filter(|&(start, _)| bounds.contains(start))
-        .filter_map(|(start, end)| {
-            let end = bounds.ceil(end);
-            let typed = text.get(start..end)?;
-            let short = to_short_url(typed);
-            (short != typed).then_some((start, end, short))
-        })
-        .collect()
 }
 
 /// The cost of a whole string in `unit` (a shortened link's).

@@ -32,7 +32,8 @@ mod weight;
 #[cfg(test)]
 mod tests;
 
-pub use count::{count_text, CountResult, Measure, ShortenedLink};
+pub use bluesky_links::ShortenedLink;
+pub use count::{count_text, CountResult, Measure};
 pub use entities::{
     extract_entities, CashtagEntity, Entities, HashtagEntity, MentionEntity, UrlEntity,
 };

@@ -14,7 +14,12 @@
 //!   Regional_Indicator, Hangul jamo L/V/T; CR is handled in code), asked
 //!   of unicode-segmentation (also build-only here) by segmenting each
 //!   character next to a letter, a Hangul syllable and itself. Text without
-//!   any has a cluster boundary between every two characters.
+//!   any has a cluster boundary between every two characters;
+//! - `EXT_PICT`: Extended_Pictographic (UAX #29's emoji property), as ranges,
+//!   also asked of unicode-segmentation: rule GB11 glues `😀 ZWJ c` into one
+//!   cluster exactly when `c` is Extended_Pictographic, and `a ZWJ c` tells
+//!   apart the characters that extend any cluster. Threads counts emoji as
+//!   their UTF-8 bytes (`src/networks/threads.rs`).
 //!
 //! All are asked for every character the tokenizer sees, so they are
 //! two-stage bitmaps (one load each for the BMP), not searched ranges.
@@ -154,7 +159,17 @@ pub fn generate() -> String {
     bit_table(&mut out, "UNSTABLE", &unstable);
     bit_table(&mut out, "MARKS", &marks);
     bit_table(&mut out, "JOINERS", &joiners());
+    range_array(&mut out, "EXT_PICT", &ranges(&ext_pict()));
     out
+}
+
+/// See `EXT_PICT` in the module comment.
+fn ext_pict() -> BTreeSet<u32> {
+    let one = |s: String| s.graphemes(true).count() == 1;
+    chars()
+        .filter(|&c| one(format!("\u{1F600}\u{200D}{c}")) && !one(format!("a\u{200D}{c}")))
+        .map(|c| c as u32)
+        .collect()
 }
 
 /// See `JOINERS` in the module comment.

@@ -80,3 +80,84 @@ fn clusters_come_from_the_browser_segmenter() {
     let start = get(&get(&tag, "range"), "start").as_f64();
     assert_eq!(start, Some(text.encode_utf16().count() as f64 - 4.0));
 }
+
+/// Bluesky's shortening through the browser's own `URL` (what the Bluesky
+/// app runs): the host lowercased and IDNA-mapped, the default port dropped,
+/// a non-ASCII path percent-encoded before the 13-unit cut.
+#[wasm_bindgen_test]
+fn bluesky_links_are_shortened_by_the_browser_url() {
+    let cases = [
+        (
+            "https://EXAMPLE.com:443/a/very/long/path",
+            "example.com/a/very/long/...",
+        ),
+        ("https://пример.рф", "xn--e1afmkfd.xn--p1ai"),
+        (
+            "https://ru.wikipedia.org/wiki/Глайдер",
+            "ru.wikipedia.org/wiki/%D0%93%...",
+        ),
+        ("https://a.com:8443/x?q=1", "a.com:8443/x?q=1"),
+    ];
+    for (url, short) in cases {
+        let got = api::count_text(&format!("see {url}"), "bluesky", JsValue::UNDEFINED).unwrap();
+        let link = Array::from(&get(&got, "shortenedLinks")).get(0);
+        assert_eq!(
+            get(&link, "shortened").as_string().as_deref(),
+            Some(short),
+            "{url}"
+        );
+        assert_eq!(get(&link, "url").as_string().as_deref(), Some(url));
+        assert_eq!(
+            get(&got, "count").as_f64(),
+            Some(4.0 + short.len() as f64),
+            "{url}"
+        );
+    }
+    // The app's link runs to the next space: a glued emoji is percent-encoded
+    // into the path and cut away ("example.com/a/very/long/..." is 27).
+    let got = api::count_text(
+        "https://example.com/a/very/long/path👍",
+        "bluesky",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(get(&got, "count").as_f64(), Some(27.0));
+    // A bare domain stays as typed: nothing shortened.
+    let got = api::count_text(
+        "example.com/a/very/long/path",
+        "bluesky",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert_eq!(Array::from(&get(&got, "shortenedLinks")).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn threads_bytes_links_and_x_premium() {
+    // 130 thumbs: 520 of 500, 130 as seen; six distinct links are over too.
+    let got = api::count_text(&"👍".repeat(130), "threads", JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&got, "count").as_f64(), Some(520.0));
+    assert_eq!(get(&got, "unit").as_string().as_deref(), Some("emojiBytes"));
+    let measures = Array::from(&get(&got, "measures"));
+    assert_eq!(get(&measures.get(2), "count").as_f64(), Some(130.0));
+    let links = (1..=6)
+        .map(|i| format!("https://s{i}.example"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let got = api::count_text(&links, "threads", JsValue::UNDEFINED).unwrap();
+    let m = Array::from(&get(&got, "measures")).get(1);
+    assert_eq!(get(&m, "unit").as_string().as_deref(), Some("links"));
+    assert_eq!(
+        (get(&m, "count").as_f64(), get(&m, "over")),
+        (Some(6.0), JsValue::TRUE)
+    );
+    // X Premium: 25,000 weighted.
+    let text = "a".repeat(1_000);
+    let got = api::count_text(&text, "x", js(r#"{"xPremium":true}"#)).unwrap();
+    assert_eq!(
+        (get(&got, "limit").as_f64(), get(&got, "over")),
+        (Some(25_000.0), JsValue::FALSE)
+    );
+    let parts = Array::from(&api::split_thread(&text, "x", js(r#"{"xPremium":true}"#)).unwrap());
+    assert_eq!(parts.length(), 1);
+}

@@ -1,7 +1,7 @@
 // Dashboard (options page): calendar, queue, drafts, archive, projects,
 // settings, import/export. Every write goes to the worker; views re-render
 // from the store after each refresh.
-import { localize } from '../shared/api.js';
+import { api, localize } from '../shared/api.js';
 import { initArchive } from './archive.js';
 import { calendarKey, initCalendar, renderCalendar } from './calendar.js';
 import { initDrafts } from './drafts.js';
@@ -51,6 +51,8 @@ function focusSearch() {
   lists[current].focusSearch();
 }
 
+// Screen readers pick their voice from it (axe: html-has-lang), as in the panel.
+document.documentElement.lang = api.i18n.getUILanguage?.() || 'en';
 localize();
 for (const tab of TABS) byTestId(`tab-${tab}`).addEventListener('click', () => show(tab));
 byTestId('tabs').addEventListener('keydown', (e) => {

@@ -69,9 +69,11 @@ async function renderCounters() {
     return;
   }
   const nets = selectedNetworks();
+  // The project's X account may have X Premium (25,000 weighted characters).
+  const premium = projectById($('editor-project').value)?.networks?.some((a) => a.network === 'x' && a.premium);
   clear(box).append(...(nets.length ? nets : ['generic']).map((net) => {
     try {
-      const r = core.countText(text, net, null);
+      const r = core.countText(text, net, net === 'x' && premium ? { xPremium: true } : null);
       return el('span', {
         testid: 'editor-counter', class: r.over ? 'counter over' : 'counter', dataset: { network: net, count: r.count, over: r.over },
         text: `${networkLabel(net)}: ${r.limit ? t('counterOf', r.count, r.limit) : r.count}`,

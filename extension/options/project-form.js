@@ -49,17 +49,28 @@ export function projectForm(project, onDone) {
   const checked = () => [...netList.querySelectorAll('[data-testid="project-network"]:checked')].map((i) => i.dataset.network);
   const slots = slotsEditor(checked);
   const rules = rulesEditor(checked);
+  let premium = null;
   for (const n of networks()) {
-    netList.append(el('label', { class: 'chip', style: { '--net': networkColour(n.id) } },
+    const chip = el('label', { class: 'chip', style: { '--net': networkColour(n.id) } },
       el('input', {
         type: 'checkbox', testid: 'project-network', dataset: { network: n.id }, checked: accounts.has(n.id),
         onchange: () => {
           slots.syncNetworks();
           rules.syncNetworks();
+          if (premium) premium.disabled = !checked().includes('x');
         },
       }),
       el('span', { text: n.label }),
-      el('input', { type: 'text', class: 'account', testid: 'project-account', dataset: { network: n.id }, placeholder: t('dashAccount'), value: accounts.get(n.id)?.label ?? '' })));
+      el('input', { type: 'text', class: 'account', testid: 'project-account', dataset: { network: n.id }, placeholder: t('dashAccount'), value: accounts.get(n.id)?.label ?? '' }));
+    if (n.id !== 'x') {
+      netList.append(chip);
+      continue;
+    }
+    // X Premium is the account's: its posts may be 25,000 weighted characters (the panel counts and splits with it).
+    // Joined to the X chip so it never reads as a network of its own; off while X is not ticked.
+    premium = el('input', { type: 'checkbox', testid: 'project-premium', checked: !!accounts.get('x')?.premium, disabled: !accounts.has('x') });
+    netList.append(el('span', { class: 'chip-group' }, chip,
+      el('label', { class: 'chip sub', title: t('dashXPremiumHint'), style: { '--net': networkColour(n.id) } }, premium, el('span', { i18n: 'dashXPremium' }))));
   }
 
   const zone = zonePicker({ testid: 'project-zone', value: base.timeZone, label: t('dashTimeZone') });
@@ -94,7 +105,10 @@ export function projectForm(project, onDone) {
     if (!(await isKnownZone(timeZone))) return fail(t('dashBadZone', timeZone));
     const nets = checked().map((network) => {
       const label = form.querySelector(`[data-testid="project-account"][data-network="${CSS.escape(network)}"]`).value.trim();
-      return { ...(accounts.get(network) ?? {}), network, label };
+      const account = { ...(accounts.get(network) ?? {}), network, label };
+      if (network === 'x' && byTestId('project-premium', form).checked) account.premium = true;
+      else delete account.premium;
+      return account;
     });
     return {
       ...base, name, timeZone, color: byTestId('project-color', form).value.toLowerCase(), networks: nets,

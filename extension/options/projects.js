@@ -20,7 +20,7 @@ function projectRow(p) {
     el('span', { class: 'muted', text: p.timeZone }),
     el('span', {}, (p.networks ?? []).map((a) => el('span', {
       class: 'net-chip', dataset: { network: a.network }, style: { '--net': networkColour(a.network) },
-      text: a.label ? `${networkLabel(a.network)} ${a.label}` : networkLabel(a.network),
+      text: [a.premium ? t('xPremiumOn') : networkLabel(a.network), a.label].filter(Boolean).join(' '),
     }))),
     el('span', { class: 'muted', text: t('dashPostCount', postCount) }));
 }

@@ -9,6 +9,7 @@ import { addToQueue, scheduleAt } from './plan.js';
 import { explain, revert, save } from './store.js';
 import { threadParts } from './meters.js';
 import { $, ask, cancelAsk, countOptions, editorRef as editor, fmt, networkLabel, state, toContent, toast } from './ui.js';
+import { refusalText } from './measures.js';
 
 async function copyText(text) {
   try {
@@ -60,7 +61,7 @@ async function insertText(text, { part = null } = {}) {
   const count = state.core.countText(text, state.network, countOptions());
   if (count.over) {
     const parts = threadParts(text);
-    return toast(t('insertedButOver', networkLabel(state.network), count.count - count.limit, count.limit), {
+    return toast(refusalText('inserted', count), {
       kind: 'warn',
       action: parts.length > 1 ? { label: t('insertPart', 1), testid: 'toast-insert-part', run: () => insertText(parts[0].text, { part: parts[0] }) } : null,
     });

@@ -10,6 +10,7 @@ import { call } from '../shared/rpc.js';
 import { currentTabId, listenToOwnTab } from '../shared/tabs.js';
 import { mergeRanges } from './editor.js';
 import { renderThread, renderUniqueness, setDetails } from './meters.js';
+import { renderMeasures } from './measures.js';
 import { insertPart, openPost, wireActions } from './actions.js';
 import { isDirty, loadPost, renderHeader } from './header.js';
 import { $, countOptions, editorRef as editor, state, toContent, toast } from './ui.js';
@@ -21,10 +22,13 @@ function renderCount() {
     const r = state.core.countText(text, state.network, countOptions());
     state.count = r;
     el.textContent = r.limit ? t('counterOf', r.count, r.limit) : String(r.count);
-    el.classList.toggle('over', r.over);
+    // Red when the main count is over; a text over another limit (Threads' links) says so beside it.
+    const mainOver = r.measures[0]?.over ?? r.over;
+    el.classList.toggle('over', mainOver);
     el.dataset.count = String(r.count);
     el.dataset.over = String(r.over);
-    el.title = r.over ? t('counterOver', r.count - r.limit) : '';
+    el.title = mainOver ? t('counterOver', r.count - r.limit) : '';
+    renderMeasures(r, text);
     renderThread(text, r.over, insertPart);
   } catch (err) {
     el.textContent = t('errorGeneric', err.message);
@@ -121,7 +125,8 @@ $('network-select').addEventListener('change', (e) => {
 });
 $('project-select').addEventListener('change', (e) => {
   state.projectId = e.target.value;
-  renderHeader();
+  // The project's account decides the count too (X Premium).
+  refresh();
 });
 $('variant-toggle').addEventListener('change', () => refresh());
 $('uniqueness').addEventListener('click', () => setDetails($('uniqueness').getAttribute('aria-expanded') !== 'true'));

@@ -7,6 +7,7 @@ import { isDirty, isPlanned, renderHeader, showTime } from './header.js';
 import { draftPost, explain, revert, save } from './store.js';
 import { $, ask, countOptions, editorRef as editor, fmt, hideToast, networkLabel, state, toast } from './ui.js';
 import { threadParts } from './meters.js';
+import { refusalText } from './measures.js';
 
 /** Over the network's limit: queue as a thread, as is, or not at all. Resolves to { thread } | {} | null. */
 async function overLimit(verb) {
@@ -14,9 +15,9 @@ async function overLimit(verb) {
   const parts = threadParts(editor.value);
   const choices = [{ id: 'as-is', label: t(`${verb}AsIs`) }];
   if (parts.length > 1) choices.unshift({ id: 'thread', label: t(`${verb}AsThread`, parts.length), primary: true });
-  const answer = await ask(t('overLimitAsk', networkLabel(state.network), state.count.count - state.count.limit, state.count.limit), choices, { testid: 'over-limit' });
-  // Split at the site's own limit when it stated one (a Mastodon instance's): the worker re-splits with it too.
-  const limit = countOptions()?.instanceLimit;
+  const answer = await ask(refusalText('ask', state.count), choices, { testid: 'over-limit' });
+  // Split at the limit the count used when options chose it (a Mastodon instance's, X Premium's): the worker re-splits with it too.
+  const limit = countOptions() ? state.count.limit : undefined;
   if (answer === 'thread') return { thread: { network: state.network, parts: parts.map((p) => p.text), ...(limit ? { limit } : {}) } };
   return answer === 'as-is' ? {} : null;
 }

@@ -29,9 +29,20 @@ export function toContent(msg) {
 
 export const networkLabel = (id) => state.networkLabels[id] ?? id;
 
-/** Counting options for the current network: a Mastodon instance's own limit, as the page reported it (content.ready / adapter.status). */
+/** The selected project's account on `network` (label, X Premium…), or null. */
+export function projectAccount(network = state.network) {
+  const project = state.projects.find((p) => p.id === state.projectId);
+  return project?.networks?.find((a) => a.network === network) ?? null;
+}
+
+/**
+ * Counting options for the current network: a Mastodon instance's own limit, as the page reported it
+ * (content.ready / adapter.status); X Premium when the selected project's X account has it.
+ */
 export function countOptions() {
-  return state.network === 'mastodon' && state.instanceLimit ? { instanceLimit: state.instanceLimit } : null;
+  if (state.network === 'mastodon' && state.instanceLimit) return { instanceLimit: state.instanceLimit };
+  if (state.network === 'x' && projectAccount('x')?.premium) return { xPremium: true };
+  return null;
 }
 
 /** "Thu, 4 Dec, 09:00" in the browser's language and zone. */

@@ -95,7 +95,11 @@ function renderCounter() {
   $('queue-draft').disabled = text.trim() === '';
   if (!state.core) return;
   try {
-    const r = state.core.countText(text, $('quick-network').value, null);
+    const network = $('quick-network').value;
+    // The chosen project's X account may have X Premium (25,000 weighted characters), as in the panel.
+    const project = state.projects.find((p) => p.id === ($('quick-project').value || defaultProjectId()));
+    const premium = network === 'x' && project?.networks?.some((a) => a.network === 'x' && a.premium);
+    const r = state.core.countText(text, network, premium ? { xPremium: true } : null);
     counter.textContent = r.limit ? t('counterOf', r.count, r.limit) : String(r.count);
     counter.classList.toggle('over', !!r.over);
     counter.dataset.count = String(r.count);
@@ -140,6 +144,7 @@ $('quick-draft').addEventListener('input', () => {
   scheduleUniqueness();
 });
 $('quick-network').addEventListener('change', renderCounter);
+$('quick-project').addEventListener('change', renderCounter);
 
 /** Save the quick draft; with `queue`, also give it the next free slot of its project. */
 async function saveQuick(queue) {

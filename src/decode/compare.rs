@@ -36,7 +36,7 @@ fn project() -> Value {
     json!({
         "id": "pr1", "name": "Glider", "color": "#112233", "timeZone": "Europe/Berlin",
         "networks": [
-            {"network": "x", "label": "@g"},
+            {"network": "x", "label": "@g", "premium": true},
             {"network": "mastodon", "label": "", "instance": "m.social", "charLimit": 500}
         ],
         "slots": {"x": [{"weekday": 0, "minute": 570}, {"weekday": 6, "minute": 0}]},
@@ -247,7 +247,7 @@ fn interop_and_options_decode_as_before() {
         check::<Option<ShingleConfig>>(json!({"words": 3, "syllables": 2, "chars": 4,
             "stopWords": true})),
         check::<CountOptions>(json!({"instanceLimit": 500, "telegramMode": "caption",
-            "redditField": "title"})),
+            "redditField": "title", "xPremium": true})),
         check::<Vec<CsvLayout>>(json!(["hootsuite", "publer"])),
         check::<Assignment>(json!({"postId": "p1", "atMs": 9})),
         check::<Vec<Conflict>>(conflicts),

@@ -19,6 +19,15 @@ pub struct NetworkAccount {
     /// Instance-specific character limit (Mastodon instances differ).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub char_limit: Option<u32>,
+    /// X only: the account has X Premium, so its posts may be 25,000
+    /// weighted characters (counted and split with `xPremium`). Storage v5;
+    /// absent means a free account.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub premium: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A weekly slot: local wall-clock time in the project's zone.
@@ -183,6 +192,17 @@ mod tests {
         p.slots.clear();
         p.color = "red".into();
         assert_eq!(p.validate(), Err(ModelError::BadColour("red".into())));
+    }
+
+    #[test]
+    fn premium_is_optional_and_written_only_when_set() {
+        let json = r#"{"id":"p","name":"n","timeZone":"UTC","createdAt":0,"updatedAt":0,
+            "networks":[{"network":"x","label":"@a","premium":true},{"network":"bluesky"}]}"#;
+        let p: Project = serde_json::from_str(json).unwrap();
+        assert!(p.networks[0].premium && !p.networks[1].premium);
+        let back = serde_json::to_value(&p).unwrap();
+        assert_eq!(back["networks"][0]["premium"], true);
+        assert!(back["networks"][1].get("premium").is_none());
     }
 
     #[test]

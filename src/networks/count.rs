@@ -6,17 +6,20 @@
 
 use serde::Serialize;
 
+use super::bluesky_links::{shortened, ShortenedLink};
 use super::entities::{
     scan, to_public, CashtagEntity, HashtagEntity, MentionEntity, RawEntities, UrlEntity,
 };
 use super::resolve::{resolve, Resolved};
 use super::rules::{CountOptions, NetworkId, Unit};
 use super::text::{utf16_len, Boundaries, Utf16Cursor};
+use super::threads::{distinct_links, emoji_bytes_cost};
 use super::weight::grapheme_weight;
 use super::{NetworksError, TextRange};
 
 /// One limit checked for a text (a network may have several: Bluesky checks
-/// graphemes and bytes, Instagram characters and hashtags).
+/// graphemes and bytes, Instagram characters and hashtags, Threads
+/// characters, links and what a person sees).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Measure {
@@ -47,6 +50,10 @@ pub struct CountResult {
     pub measures: Vec<Measure>,
     /// URLs the network treats as links (Mastodon: only `http(s)://` ones).
     pub urls: Vec<UrlEntity>,
+    /// Bluesky: each link the app posts shortened, with the text it posts
+    /// in its place (empty on other networks). The app finds its links its
+    /// own way (`bluesky_links.rs`), so these need not match `urls`.
+    pub shortened_links: Vec<ShortenedLink>,
     pub hashtags: Vec<HashtagEntity>,
     pub mentions: Vec<MentionEntity>,
     /// Only filled for X, the one network with cashtags.
@@ -107,6 +114,19 @@ pub fn count_text(
     if network != NetworkId::X {
         entities.cashtags.clear();
     }
+    let shortened_links = if res.shortens_links {
+        let mut cur = Utf16Cursor::new(text);
+        shortened(text, &bounds)
+            .into_iter()
+            .map(|(start, end, short)| ShortenedLink {
+                url: text.get(start..end).unwrap_or("").to_string(),
+                range: cur.range(start, end),
+                shortened: short,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(CountResult {
         network,
         count: primary.count,
@@ -117,6 +137,7 @@ pub fn count_text(
         overflow,
         measures: public,
         urls: entities.urls,
+        shortened_links,
         hashtags: entities.hashtags,
         mentions: entities.mentions,
         cashtags: entities.cashtags,
@@ -143,31 +164,54 @@ pub(crate) fn check(text: &str, res: &Resolved) -> (bool, usize) {
 
 /// All measures of a text: the primary one first, then the extra limits.
 fn measure(text: &str, bounds: &Boundaries, res: &Resolved, raw: &RawEntities) -> Vec<RawMeasure> {
-    let mut out = vec![tally(
-        text,
-        bounds,
-        res.unit,
-        &fixed_spans(res, raw),
-        res.limit,
-    )];
-    for &(unit, limit) in &res.extra {
-        out.push(match unit {
-            Unit::Hashtags => RawMeasure {
+    let short = if res.shortens_links {
+        shortened(text, bounds)
+    } else {
+        Vec::new()
+    };
+    let measure_in = |unit: Unit, limit: Option<usize>| match unit {
+        Unit::Hashtags => RawMeasure {
+            unit,
+            count: raw.hashtags.len(),
+            limit,
+            overflow_at: limit.and_then(|l| raw.hashtags.get(l)).map(|h| h.0),
+        },
+        Unit::Links => {
+            let (count, overflow_at) = distinct_links(text, &raw.urls, limit.unwrap_or(usize::MAX));
+            RawMeasure {
                 unit,
-                count: raw.hashtags.len(),
-                limit: Some(limit),
-                overflow_at: raw.hashtags.get(limit).map(|h| h.0),
-            },
-            _ => tally(text, bounds, unit, &[], Some(limit)),
-        });
-    }
+                count,
+                limit,
+                overflow_at,
+            }
+        }
+        _ => tally(
+            text,
+            bounds,
+            unit,
+            &fixed_spans(res, raw, &short, unit),
+            limit,
+        ),
+    };
+    let mut out = vec![measure_in(res.unit, res.limit)];
+    out.extend(
+        res.extra
+            .iter()
+            .map(|&(unit, limit)| measure_in(unit, Some(limit))),
+    );
     out
 }
 
 /// Stretches of text whose cost is fixed whatever their length, as
-/// (start, end, cost): URLs on X and Mastodon, and the `@domain` half of a
-/// Mastodon mention, which counts nothing.
-fn fixed_spans(res: &Resolved, raw: &RawEntities) -> Vec<(usize, usize, usize)> {
+/// (start, end, cost in `unit`): URLs on X and Mastodon (23), the `@domain`
+/// half of a Mastodon mention (0), and on Bluesky every link whose posted,
+/// shortened text differs from what was typed (that text's cost).
+fn fixed_spans(
+    res: &Resolved,
+    raw: &RawEntities,
+    short: &[(usize, usize, String)],
+    unit: Unit,
+) -> Vec<(usize, usize, usize)> {
     let mut spans = Vec::new();
     if let Some(cost) = res.url_length {
         spans.extend(
@@ -184,8 +228,19 @@ fn fixed_spans(res: &Resolved, raw: &RawEntities) -> Vec<(usize, usize, usize)> 
                 .filter_map(|m| m.domain_at.map(|d| (d, m.end, 0))),
         );
     }
+    spans.extend(
+        short
+            .iter()
+            .map(|(start, end, s)| (*start, *end, text_cost(unit, s))),
+    );
     crate::sort::sort(&mut spans);
     spans
+}
+
+/// The cost of a whole string in `unit` (a shortened link's).
+fn text_cost(unit: Unit, s: &str) -> usize {
+    let bounds = Boundaries::of(s);
+    bounds.clusters(s, 0).map(|(_, g)| unit_cost(unit, g)).sum()
 }
 
 /// Sum the cost of every grapheme (or fixed span) and note where the running
@@ -237,6 +292,8 @@ fn unit_cost(unit: Unit, g: &str) -> usize {
         Unit::Graphemes => 1,
         Unit::Utf8Bytes => g.len(),
         Unit::Utf16Units => utf16_len(g),
-        Unit::Hashtags => 0,
+        Unit::CodePoints => g.chars().count(),
+        Unit::EmojiBytes => emoji_bytes_cost(g),
+        Unit::Hashtags | Unit::Links => 0,
     }
 }

@@ -6,20 +6,25 @@
 //!   offsets of the original text, ready for the panel's highlighting.
 //! - [`split_thread`]: cut a long text into numbered parts that each fit.
 //! - [`extract_entities`]: the entities alone.
+//! - [`to_short_url`]: Bluesky's shortened form of a link; the URL parser
+//!   behind it is installed by the binding ([`set_url_parser`]).
 //!
 //! Everything works on the text as typed; X's NFC normalization is applied
 //! per grapheme cluster inside the weight function so that offsets never
 //! refer to a normalized copy.
 
+mod bluesky_links;
 mod breaks;
 mod count;
 mod entities;
 mod resolve;
 mod rules;
 mod sentences;
+mod shorten;
 mod sigils;
 mod split;
 mod text;
+mod threads;
 mod tld;
 mod urls;
 mod weight;
@@ -27,6 +32,7 @@ mod weight;
 #[cfg(test)]
 mod tests;
 
+pub use bluesky_links::ShortenedLink;
 pub use count::{count_text, CountResult, Measure};
 pub use entities::{
     extract_entities, CashtagEntity, Entities, HashtagEntity, MentionEntity, UrlEntity,
@@ -35,6 +41,7 @@ pub use rules::{
     network_rules, rule, CountOptions, ExtraLimit, LimitVariant, NetworkId, NetworkRule,
     RedditField, TelegramMode, Unit,
 };
+pub use shorten::{set_url_parser, to_short_url, UrlParser, UrlParts};
 pub use split::{split_thread, ThreadPart};
 pub use text::TextRange;
 

@@ -14,6 +14,7 @@ pub(crate) struct Resolved {
     pub url_length: Option<usize>,
     pub url_needs_scheme: bool,
     pub mention_domain_free: bool,
+    pub shortens_links: bool,
 }
 
 /// Apply options to a network's rule.
@@ -40,6 +41,7 @@ pub(crate) fn resolve(
             RedditField::Title => "title",
             RedditField::Body => "body",
         }),
+        NetworkId::X => Some(if options.x_premium { "true" } else { "false" }),
         _ => None,
     };
     if let Some(value) = selected {
@@ -59,5 +61,6 @@ pub(crate) fn resolve(
         url_length: r.url_length.map(|l| l as usize),
         url_needs_scheme: r.url_needs_scheme,
         mention_domain_free: r.mention_domain_free,
+        shortens_links: r.shortens_links,
     })
 }

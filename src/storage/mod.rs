@@ -46,7 +46,7 @@ pub use write::{
 use thiserror::Error;
 
 /// The schema version this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Why a storage operation failed. Every variant names the record key so the
 /// UI can say which record is affected; [`StorageError::variant`] is the

@@ -20,3 +20,16 @@ pub use nfc::{is_combining_mark, is_nfc_stable, needs_nfc, nfc, set_normalizer, 
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
 }
+
+/// Unicode's Extended_Pictographic property (UAX #29), from the table
+/// `build/unicode.rs` asks of unicode-segmentation: the code points that
+/// start an emoji (pictographs, including text-style ones such as © and ™,
+/// and reserved emoji blocks; not regional indicators, keycap bases or skin
+/// tones, which only join one).
+pub fn is_extended_pictographic(c: char) -> bool {
+    let cp = c as u32;
+    cp >= 0xA9 && {
+        let i = tables::EXT_PICT.partition_point(|r| r.0 <= cp);
+        i > 0 && cp <= tables::EXT_PICT[i - 1].1
+    }
+}

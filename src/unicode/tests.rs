@@ -188,3 +188,35 @@ mod graphemes {
         }
     }
 }
+
+/// Extended_Pictographic against the emoji-data.txt entries it must hold and
+/// the emoji parts it must not (the table is derived from UAX #29's GB11).
+#[test]
+fn extended_pictographic_table() {
+    use super::is_extended_pictographic as ep;
+    // emoji-data.txt (Unicode 15.1): ©, ‼, ⌚, ☺, ✂, ⭐, 🀄, 😀, 🫠, the
+    // reserved 1FC00..1FFFD block.
+    for c in [
+        '©',
+        '®',
+        '‼',
+        '™',
+        '⌚',
+        '☺',
+        '✂',
+        '⭐',
+        '🀄',
+        '😀',
+        '🫠',
+        '\u{1FFFD}',
+    ] {
+        assert!(ep(c), "U+{:04X}", c as u32);
+    }
+    // Not pictographs: letters, digits and keycap bases, regional indicators
+    // (flags), skin tones, ZWJ, VS16, CJK.
+    for c in [
+        'a', '1', '#', '*', '🇺', '🏽', '\u{200D}', '\u{FE0F}', '日', 'é',
+    ] {
+        assert!(!ep(c), "U+{:04X}", c as u32);
+    }
+}

@@ -15,6 +15,7 @@ pub mod storage;
 mod unicode;
 pub use unicode::install_browser_unicode;
 pub mod uniqueness;
+mod url;
 
 pub use convert::{decode, encode, encode_hot, js_error};
 

@@ -9,7 +9,8 @@
 //!
 //! `network` is a stable id ("x", "mastodon", "bluesky", ...); `options` is
 //! `{ instanceLimit?: number, telegramMode?: "message" | "caption",
-//! redditField?: "title" | "body" }`, missing/null meaning defaults.
+//! redditField?: "title" | "body", xPremium?: boolean }`, missing/null
+//! meaning defaults.
 
 use wasm_bindgen::prelude::*;
 

@@ -13,6 +13,7 @@ use wasm_bindgen::prelude::*;
 pub fn install_browser_unicode() {
     crate::unicode::set_normalizer(|s| String::from(js_sys::JsString::from(s).normalize("NFC")));
     crate::unicode::set_segmenter(browser_graphemes);
+    super::url::install_browser_url();
 }
 
 #[wasm_bindgen]

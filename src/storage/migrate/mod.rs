@@ -10,6 +10,7 @@
 mod v1;
 mod v2;
 mod v3;
+mod v4;
 
 use std::collections::BTreeMap;
 
@@ -40,7 +41,7 @@ pub struct Migrated {
 type Step = fn(&mut StorageMap, &mut Vec<String>) -> Result<(), StorageError>;
 
 /// `STEPS[i]` migrates version `i + 1` to `i + 2`.
-const STEPS: [Step; 3] = [v1::to_v2, v2::to_v3, v3::to_v4];
+const STEPS: [Step; 4] = [v1::to_v2, v2::to_v3, v3::to_v4, v4::to_v5];
 const _: () = assert!(STEPS.len() as u32 + 1 == SCHEMA_VERSION);
 
 /// The schema version of stored data: the `schema` record if present, 1 for

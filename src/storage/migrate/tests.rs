@@ -12,6 +12,7 @@ fn fixture(name: &str) -> StorageMap {
         "v2" => include_str!("../../../tests/fixtures/storage/v2.json"),
         "v3" => include_str!("../../../tests/fixtures/storage/v3.json"),
         "v4" => include_str!("../../../tests/fixtures/storage/v4.json"),
+        "v5" => include_str!("../../../tests/fixtures/storage/v5.json"),
         _ => panic!("no fixture {name}"),
     };
     serde_json::from_str(text).unwrap()
@@ -202,28 +203,30 @@ fn storage_v2_fixture_migrates_to_the_v3_fixture() {
 }
 
 #[test]
-fn storage_v3_fixture_migrates_to_v4_by_the_stamp_alone() {
-    let v3 = fixture("v3");
-    let (m, state) = migrate_fully(&v3);
-    assert_eq!(m.from_version, 3);
-    assert_eq!(m.items.keys().collect::<Vec<_>>(), ["schema"]);
-    assert!(m.remove.is_empty() && m.warnings.is_empty());
-    assert_eq!(state["schema"]["version"], 4);
-    // Every v3 record is a valid v4 record, unchanged.
-    for (key, value) in &v3 {
-        if key != "schema" {
-            assert_eq!(&state[key], value, "{key}");
+fn storage_v3_and_v4_fixtures_migrate_by_the_stamp_alone() {
+    for (name, from) in [("v3", 3), ("v4", 4)] {
+        let old = fixture(name);
+        let (m, state) = migrate_fully(&old);
+        assert_eq!(m.from_version, from);
+        assert_eq!(m.items.keys().collect::<Vec<_>>(), ["schema"]);
+        assert!(m.remove.is_empty() && m.warnings.is_empty());
+        assert_eq!(state["schema"]["version"], 5);
+        // Every older record is a valid v5 record, unchanged.
+        for (key, value) in &old {
+            if key != "schema" {
+                assert_eq!(&state[key], value, "{name} {key}");
+            }
         }
     }
 }
 
 #[test]
-fn storage_current_fixture_needs_no_migration() {
+fn storage_v4_fixture_holds_threads_and_overrides() {
     // v4.json: the v3 fixture at v4, plus a thread post and a post scheduled
     // "anyway" (the two fields v4 added).
     let v4 = fixture("v4");
     let (m, state) = migrate_fully(&v4);
-    assert_eq!((m.from_version, m.items.len(), m.remove.len()), (4, 0, 0));
+    assert_eq!(m.from_version, 4);
     let c1 = post(&state, "c1");
     let thread = c1.thread.expect("c1 is a thread");
     assert_eq!(thread.network, "x");
@@ -243,6 +246,39 @@ fn storage_current_fixture_needs_no_migration() {
 }
 
 #[test]
+fn storage_current_fixture_needs_no_migration() {
+    // v5.json: the v4 fixture at v5, plus a project whose X account is
+    // Premium (the field v5 added).
+    let v5 = fixture("v5");
+    let (m, state) = migrate_fully(&v5);
+    assert_eq!((m.from_version, m.items.len(), m.remove.len()), (5, 0, 0));
+    let project = match decode_record("project:p-long", &state["project:p-long"]).unwrap() {
+        Record::Project(p) => *p,
+        other => panic!("{other:?}"),
+    };
+    let premium: Vec<(&str, bool)> = project
+        .networks
+        .iter()
+        .map(|a| (a.network.as_str(), a.premium))
+        .collect();
+    assert_eq!(
+        premium,
+        [("x", true), ("bluesky", false), ("threads", false)]
+    );
+    // Everything else is the v4 fixture as it was.
+    for (key, value) in fixture("v4") {
+        if key != "schema" && key != "index:project" {
+            assert_eq!(state[&key], value, "{key}");
+        }
+    }
+    // A v4 build decodes projects with deny_unknown_fields: this project is
+    // what it would have reported corrupt, hence the stamp.
+    let mut v4_shape = state["project:p-long"].clone();
+    v4_shape["networks"][0]["evilTwin"] = Value::Bool(true);
+    assert!(decode_record("project:p-long", &v4_shape).is_err());
+}
+
+#[test]
 fn storage_fresh_install_gets_a_layout() {
     let empty = StorageMap::new();
     let (m, state) = migrate_fully(&empty);
@@ -257,10 +293,10 @@ fn storage_fresh_install_gets_a_layout() {
 fn storage_refuses_unknown_or_future_versions() {
     let map = |json: &str| serde_json::from_str::<StorageMap>(json).unwrap();
     assert_eq!(
-        migrate(&map(r#"{"schema":{"version":5}}"#)),
+        migrate(&map(r#"{"schema":{"version":6}}"#)),
         Err(StorageError::FutureVersion {
-            found: 5,
-            supported: 4
+            found: 6,
+            supported: 5
         })
     );
     for bad in [

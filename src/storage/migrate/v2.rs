@@ -268,6 +268,7 @@ fn convert_project(
                 label: a.label,
                 instance: None,
                 char_limit: None,
+                premium: false,
             })
             .collect(),
         slots,

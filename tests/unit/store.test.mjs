@@ -76,8 +76,11 @@ test('update() that returns null writes nothing', async () => {
   await assert.rejects(store.update('post:missing', () => null), (err) => err.variant === 'NotFound');
 });
 
+// The newest fixture: tests/fixtures/storage/v<current>.json.
+const CURRENT = () => fixture(`v${core.schemaVersion()}.json`);
+
 test('at the current schema a load runs no migration and rewrites nothing', async () => {
-  for (const [k, v] of Object.entries(fixture('v4.json'))) storage.data.set(k, v);
+  for (const [k, v] of Object.entries(CURRENT())) storage.data.set(k, v);
   storage.data.set(STAMP_KEY, 'kept');
   const before = structuredClone(Object.fromEntries(storage.data));
   const store = new Store(core);
@@ -86,18 +89,18 @@ test('at the current schema a load runs no migration and rewrites nothing', asyn
   assert.deepEqual(Object.fromEntries(storage.data), before);
   assert.equal(store.stamp, 'kept');
   assert.equal(store.posts().length, 6);
-  assert.equal(store.get('post:c1').thread.parts.length, 2, 'a v4 thread post is read as stored');
+  assert.equal(store.get('post:c1').thread.parts.length, 2, 'a thread post (v4 on) is read as stored');
 });
 
-test('v3 storage is migrated to v4 by its version alone: records unchanged, a new stamp', async () => {
+test('v3 storage is migrated to the current schema by its version alone (v4 and v5 only restamp): records unchanged, a new stamp', async () => {
   const v3 = fixture('v3.json');
   for (const [k, v] of Object.entries(v3)) storage.data.set(k, v);
   storage.data.set(STAMP_KEY, 'before-v4');
   const store = new Store(core);
   const migrated = await store.load();
-  assert.deepEqual([migrated.fromVersion, migrated.toVersion], [3, 4]);
-  assert.equal(core.schemaVersion(), 4);
-  assert.equal(storage.data.get('schema').version, 4);
+  assert.deepEqual([migrated.fromVersion, migrated.toVersion], [3, core.schemaVersion()]);
+  assert.equal(core.schemaVersion(), 5);
+  assert.equal(storage.data.get('schema').version, 5);
   assert.notEqual(store.stamp, 'before-v4', 'a migration may change what is derived from the posts');
   assert.equal(storage.data.get(STAMP_KEY), store.stamp);
   for (const [k, v] of Object.entries(v3)) {
@@ -121,10 +124,10 @@ test('an older schema is migrated once, with a new stamp', async () => {
 });
 
 test('the head is enough for state: schema, settings and listed projects, never posts', async () => {
-  for (const [k, v] of Object.entries(fixture('v4.json'))) storage.data.set(k, v);
+  for (const [k, v] of Object.entries(CURRENT())) storage.data.set(k, v);
   const store = new Store(core);
   assert.equal(await store.loadHead(await Store.readHead()), true);
-  assert.deepEqual(store.projects().map((p) => p.id).sort(), ['p-blog', 'p-news']);
+  assert.deepEqual(store.projects().map((p) => p.id).sort(), ['p-blog', 'p-long', 'p-news']);
   assert.ok(storage.calls.every(([op, keys]) => op === 'get' && keys !== null), 'no get(null)');
   assert.throws(() => store.posts(), (err) => err.variant === 'Internal');
   const old = new Store(core);

@@ -45,8 +45,9 @@ export class PanelFrame {
     this.forced = false; // the user opened it from the tab although it covers something
     this.layout = null;
     this.docked = null; // { prop, before } while the page is narrowed for the panel
-    // The frame's host, its tab and the frame are made the first time the panel opens
-    // (ensureRoot): a page where the user never opens Glider pays nothing for them.
+    // The iframe is made the first time the panel opens (ensureFrame): a page where the user
+    // never opens Glider never loads the panel. Our host and its tab are made at once: the tests
+    // and the security checks find the content script by its host.
     this.host = null;
     this.root = null;
     this.tab = null;
@@ -70,6 +71,7 @@ export class PanelFrame {
       this.launcher.destroy();
       this.host?.remove();
     });
+    this.ensureRoot();
   }
 
   /** Our host at the end of the document, with the slim tab in its closed shadow root. */

@@ -68,6 +68,12 @@ test('Tab reaches every control, each with a visible focus ring', async () => {
   if (await panel.$(`${byTestId('ask')}:not([hidden])`)) await panel.click(byTestId('ask-discard'));
   await panel.fill(byTestId('draft-input'), LONG);
   await panel.waitForSelector(`${byTestId('thread-toggle')}:not([hidden])`);
+  // The page sync writes the draft into the composer 700 ms after typing; the insertion moves the
+  // focus into the page until the panel takes it back. A Tab walk running across that moment reads
+  // it as "past the last control" (CI, stop 23), so walk once the composer holds the draft and the
+  // panel has the keyboard again.
+  await page.waitForFunction((t) => window.__fixture.getText() === t, LONG, { timeout: 15000 });
+  await panel.waitForFunction(() => document.hasFocus(), null, { timeout: 15000 });
   await panel.focus(byTestId('project-select'));
   const seen = [];
   for (let i = 0; i < 60; i++) {

@@ -45,27 +45,18 @@ export class PanelFrame {
     this.forced = false; // the user opened it from the tab although it covers something
     this.layout = null;
     this.docked = null; // { prop, before } while the page is narrowed for the panel
-    this.host = document.createElement('glider-root');
-    const root = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
+    // The iframe is made the first time the panel opens (ensureFrame): a page where the user
+    // never opens Glider never loads the panel. Our host and its tab are made at once: the tests
+    // and the security checks find the content script by its host.
+    this.host = null;
+    this.root = null;
+    this.tab = null;
+    this.frame = null;
     this.launcher = new Launcher(() => this.toggle());
     this.abort = new AbortController();
     const { signal } = this.abort;
-    this.tab = document.createElement('button');
-    this.tab.className = 'tab';
-    this.tab.hidden = true;
-    this.tab.textContent = 'Glider';
-    this.tab.title = ct('panelTabLabel');
-    this.tab.setAttribute('aria-label', ct('panelTabLabel'));
-    this.tab.addEventListener('click', () => this.peek(), { signal });
-    // The iframe is made the first time the panel opens (ensureFrame): a page where the user
-    // never opens Glider never loads the panel.
-    this.frame = null;
-    root.append(style, this.tab);
-    this.root = root;
-    document.documentElement.append(this.host);
     const soon = () => this.schedule();
+    this.soon = soon;
     // The launcher follows its anchor by itself (launcher.js); the panel re-places on page changes.
     addEventListener('scroll', soon, { passive: true, capture: true, signal });
     addEventListener('resize', () => {
@@ -73,15 +64,36 @@ export class PanelFrame {
       this.layout = null;
       soon();
     }, { passive: true, signal });
-    // Leaving the panel may let it step aside it was kept from while typing.
-    this.host.addEventListener('focusout', soon, { signal });
     this.observer = new MutationObserver(soon);
     signal.addEventListener('abort', () => {
       this.observer.disconnect();
       clearInterval(this.timer);
       this.launcher.destroy();
-      this.host.remove();
+      this.host?.remove();
     });
+    this.ensureRoot();
+  }
+
+  /** Our host at the end of the document, with the slim tab in its closed shadow root. */
+  ensureRoot() {
+    if (this.root) return this.root;
+    this.host = document.createElement('glider-root');
+    const root = this.host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.tab = document.createElement('button');
+    this.tab.className = 'tab';
+    this.tab.hidden = true;
+    this.tab.textContent = 'Glider';
+    this.tab.title = ct('panelTabLabel');
+    this.tab.setAttribute('aria-label', ct('panelTabLabel'));
+    this.tab.addEventListener('click', () => this.peek(), { signal: this.abort.signal });
+    root.append(style, this.tab);
+    this.root = root;
+    document.documentElement.append(this.host);
+    // Leaving the panel may let it step aside it was kept from while typing.
+    this.host.addEventListener('focusout', this.soon, { signal: this.abort.signal });
+    return root;
   }
 
   /** Take everything of ours off the page and stop listening. */
@@ -105,6 +117,7 @@ export class PanelFrame {
   /** Create the iframe lazily: pages where the user never opens Glider pay nothing. */
   ensureFrame() {
     if (this.frame) return this.frame;
+    this.ensureRoot();
     const frame = document.createElement('iframe');
     frame.className = 'frame';
     frame.src = api.runtime.getURL(`panel/panel.html#network=${encodeURIComponent(this.network)}&side=${this.side}`);
@@ -257,6 +270,7 @@ export class PanelFrame {
       this.frame.hidden = !showFrame;
       if (showFrame) Object.assign(this.frame.style, { left: `${l.left}px`, top: `${l.top}px`, width: `${l.width}px`, height: `${l.height}px` });
     }
+    if (!this.tab) return;
     this.tab.hidden = l?.mode !== 'tab';
     if (l?.mode === 'tab') {
       this.tab.className = `tab ${l.side}`;
